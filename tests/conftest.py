@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
+import needs
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +45,7 @@ def built_book(tmp_path_factory) -> Path:
     (for iterating on browser tests locally; never set under CI).
     """
     prebuilt = os.environ.get("DEBATEKIT_TEST_BOOK")
-    if prebuilt and os.environ.get("CI", "").lower() != "true":
+    if prebuilt and not needs.under_ci():
         return Path(prebuilt).resolve()
     out = tmp_path_factory.mktemp("book")
     cmd = [sys.executable, "-m", "debatekit.cli", "build", "--root", str(ROOT), "--out", str(out)]
@@ -74,6 +75,12 @@ def site_url(built_book: Path):
 
 
 @pytest.fixture(scope="session")
+def node() -> str:
+    """The path of Node.js for the JavaScript parity tests; a failure under CI where it is missing."""
+    return needs.node()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium via Playwright; skipped with a hint where missing, a failure under CI."""
     if not CHROMIUM.exists():
@@ -81,9 +88,7 @@ def browser():
             f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` "
             "(or set DEBATEKIT_CHROMIUM to its path)"
         )
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        needs.missing(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -1,13 +1,12 @@
 """The card table widget's JavaScript compute() filters exactly as debatekit.card_table does."""
 
-import shutil
 
 import pytest
 from jsparity import run_compute
 
 from debatekit import card_table
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+pytestmark = pytest.mark.usefixtures("node")
 
 TEXTS = ["", "drones", "DRONES  launched", "Trump's", "“appeaser", "a004-p03", "a001-c1", "percent",
          "50–80", "no such words anywhere", "   ", "nato russia", "Zelenskyy"]  # fmt: skip

@@ -1,6 +1,5 @@
 """The concordance widget's JavaScript compute() returns exactly what debatekit.corpus.concordance does."""
 
-import shutil
 
 import pytest
 from jsparity import run_compute
@@ -10,7 +9,7 @@ from debatekit import corpus
 TERMS = ["sanctions", "NATO-Russia Council", "black sea", "“", "$", "e", "Zelensky", "zelenskyy",
          "  ceasefire ", "no such phrase anywhere", "", "20%", "Trump’s"]  # fmt: skip
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+pytestmark = pytest.mark.usefixtures("node")
 
 
 def test_javascript_concordance_matches_python():

@@ -6,13 +6,13 @@ import itertools
 import json
 import random
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import nbformat
 import pytest
 from jsparity import run_compute
+from needs import page_in_toc
 
 from debatekit import corpus
 from debatekit.datafiles import DataError
@@ -305,7 +305,7 @@ def _answers_for(q, rng: random.Random) -> list:
     return out
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.usefixtures("node")
 def test_the_widget_javascript_scores_every_answer_exactly_as_python(weighing):
     rng = random.Random(6)
     cases, expected = [], []
@@ -444,8 +444,7 @@ def test_dollar_signs_in_prompts_stay_money_not_maths(tmp_path):
 
 @pytest.mark.site
 def test_practice_questions_check_answers_on_the_static_page(built_book, site_url, watched_page):
-    if not (built_book / "exercises" / "a000.html").exists():
-        pytest.skip("the exercises are not in _toc.yml, so the book has no exercise pages to test")
+    page_in_toc(built_book, "exercises/a000")
     page = watched_page.page
     page.goto(site_url + "exercises/a000.html")
     q1 = page.locator("[data-question='a000-q01']")
@@ -468,9 +467,7 @@ def test_practice_questions_check_answers_on_the_static_page(built_book, site_ur
 
 @pytest.mark.site
 def test_the_assessment_page_records_answers_without_any_key(built_book, site_url, watched_page):
-    if not (built_book / "exercises" / "cumulative.html").exists():
-        pytest.skip("the exercises are not in _toc.yml, so the book has no exercise pages to test")
-    html = (built_book / "exercises" / "cumulative.html").read_text(encoding="utf-8")
+    html = page_in_toc(built_book, "exercises/cumulative").read_text(encoding="utf-8")
     state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
     models = [m["state"] for m in json.loads(state.group(1))["state"].values() if "question" in m["state"]]
     assert len(models) == len(load_bank("cumulative").questions)

@@ -3,13 +3,12 @@
 import hashlib
 from pathlib import Path
 
-import pytest
 import yaml
+from needs import shared_seeds
 
 from debatekit import corpus
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-SHARED = SEEDS.parents[1] / "shared" / "seeds"
 
 
 def manifest() -> dict[str, str]:
@@ -24,12 +23,12 @@ def test_every_seed_matches_the_manifest():
         assert hashlib.sha256((SEEDS / name).read_bytes()).hexdigest() == digest, name
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/seeds is not beside this checkout")
 def test_seeds_are_byte_identical_to_the_shared_copies():
-    shared = sorted(p.name for p in SHARED.glob("*.txt"))
+    shared_dir = shared_seeds()
+    shared = sorted(p.name for p in shared_dir.glob("*.txt"))
     assert shared == sorted(manifest())
     for name in shared:
-        assert (SEEDS / name).read_bytes() == (SHARED / name).read_bytes(), name
+        assert (SEEDS / name).read_bytes() == (shared_dir / name).read_bytes(), name
 
 
 def test_article_metadata_covers_every_seed_with_every_field():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import random
-import shutil
 import subprocess
 
 import pandas as pd
@@ -17,7 +16,7 @@ from debatekit import tradeoff
 N_CASES = 300
 TOL = 1e-9
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+pytestmark = pytest.mark.usefixtures("node")
 
 
 def _value(rng: random.Random) -> float:

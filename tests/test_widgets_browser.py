@@ -3,9 +3,9 @@ they react with no kernel, announce what changed and log no console errors."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin
 
+import needs
 import pytest
 
 pytestmark = pytest.mark.site
@@ -276,15 +276,11 @@ def test_a_new_format_and_motion_rebuild_the_columns(site_url, watched_page):
 
 # --- accessibility ---------------------------------------------------------------------------------
 
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-
-
 @pytest.mark.parametrize("testid", ["ledger", "scenarios", "flow"])
 def test_widget_has_no_serious_axe_violations(site_url, watched_page, testid):
-    if not AXE.exists():
-        pytest.skip(f"{AXE} missing: run `npm ci`")
+    axe_script = needs.axe()
     page = open_gallery(watched_page, site_url, testid)
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(axe_script))
     violations = page.evaluate(
         """async (sel) => (await axe.run(document.querySelector(sel), { resultTypes: ['violations'] }))
              .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')

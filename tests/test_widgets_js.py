@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,7 +20,7 @@ WIDGETS = ROOT / "src/debatekit/widgets"
 RUNNER = ROOT / "tests/js/run_compute.mjs"
 N_CASES = 240
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+pytestmark = pytest.mark.usefixtures("node")
 
 # Calls a named export of a widget module on each case read from stdin (for exports other than
 # compute(), which tests/js/run_compute.mjs covers). Errors become {"error": message}.
