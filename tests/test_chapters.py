@@ -330,7 +330,7 @@ def test_markdown_table_keeps_one_line_per_row():
 # --- figures -------------------------------------------------------------------------------------
 
 
-ALL_CHARTS = list(chapter_figures.FIGURES) + [f"{a}-argument" for a in ARTICLES]
+ALL_CHARTS = sorted(chapter_figures.figure_names()) + [f"{a}-argument" for a in ARTICLES]
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
 """The chapters' figures: charts of the numbers the articles state, and argument-map diagrams.
 
-Every number drawn comes from an evidence card, as the article states it; a number we derive
-(Russia's shell output from "one-fifth", the share of drones not intercepted) is drawn hatched and
-labelled "derived". Colours are Okabe–Ito and every series also differs by hatching or a direct
-label. A :class:`Chart` carries its figure, the plotted numbers with their sources, alt text and a
-Markdown caption linking the paragraphs; notebooks show one with :func:`show`.
+What each chart plots, its title, labels, alt text and caption live in ``data/figures.yml``; this
+module only draws them. Every number drawn comes from an evidence card, as the article states it; a
+number we derive (a ``derived`` formula over the cards' numbers) is drawn hatched and labelled
+"derived". Colours are Okabe–Ito and every series also differs by hatching or a direct label. A
+:class:`Chart` carries its figure, the plotted numbers with their sources, alt text and a Markdown
+caption linking the paragraphs; notebooks show one with :func:`show`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from debatekit import chapters, evidence
+from debatekit import chapters, corpus, evidence, figure_specs
 
 OKABE_ITO = {
     "blue": "#0072B2",
@@ -63,29 +64,6 @@ def _tint(colour: str, amount: float = 0.82) -> tuple[float, float, float]:
     return tuple(c + (1 - c) * amount for c in to_rgb(colour))
 
 
-def _fmt(x: float) -> str:
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.1f}"
-
-
-def _row(
-    label: str, card_ids: list[str], derived: float | None = None, unit: str = "", note: str = ""
-) -> dict:
-    """One plotted number: as the first card states it, or ``derived`` from the cards (our arithmetic)."""
-    cards = [evidence.card(c) for c in card_ids]
-    stated = derived is None
-    return {
-        "label": label,
-        "value": cards[0]["value"] if stated else derived,
-        "low": cards[0]["low"] if stated else None,
-        "high": cards[0]["high"] if stated else None,
-        "unit": cards[0]["unit"] if stated else unit,
-        "cards": card_ids,
-        "paragraphs": sorted({c["paragraph_id"] for c in cards}),
-        "derived": not stated,
-        "note": note,
-    }
-
-
 def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=DATA_COLUMNS)
 
@@ -126,408 +104,173 @@ def _plain(ax) -> None:
         ax.spines[side].set_visible(False)
 
 
-# --- charts of stated numbers ----------------------------------------------------------------------
+# --- charts of stated numbers (specs in data/figures.yml) ------------------------------------------
 
 
-def shell_output() -> Chart:
-    """a000's artillery figures: Europe's output, Russia's (derived from "one-fifth") and the 2027 goal."""
-    europe, share, goal = (evidence.card(c) for c in ("a000-c27", "a000-c28", "a000-c31"))
-    russia = europe["value"] * 100 / share["value"]
-    data = _frame(
-        [
-            _row("Europe's output", ["a000-c27"]),
-            _row(
-                "Russia's output (derived)",
-                ["a000-c27", "a000-c28"],
-                russia,
-                unit="artillery shells per month",
-                note=f"{_fmt(europe['value'])} is 'one-fifth of Russia's output', so Russia's is "
-                f"{_fmt(europe['value'])} × 5",
-            ),
-            _row("Europe's goal for 2027", ["a000-c31"]),
-        ]
-    )
-    title = "Artillery shells per month as a000 states them (a000-p27, a000-p30)"
-    fig = Figure(figsize=(8, 4.2), layout="constrained")
+def _hatch(name: str | None) -> str:
+    return {"derived": DERIVED_HATCH, "target": TARGET_HATCH}.get(name or "", name or "")
+
+
+def _data(spec: figure_specs.FigureSpec) -> pd.DataFrame:
+    """The chart's plotted numbers, one row each, with their cards, paragraphs and whether derived."""
+    rows = []
+    for row in spec["rows"]:
+        n = spec.numbers[row["number"]]
+        rows.append(
+            {
+                "label": row["label"],
+                "value": n.value,
+                "low": None if n.derived or n.low is None else float(n.low),
+                "high": None if n.derived or n.high is None else float(n.high),
+                "unit": n.unit,
+                "cards": list(n.cards),
+                "paragraphs": sorted({evidence.card(c)["paragraph_id"] for c in n.cards}),
+                "derived": n.derived,
+                "note": n.note if n.derived else row.get("note", ""),
+            }
+        )
+    return _frame(rows)
+
+
+def _finish(spec: figure_specs.FigureSpec, fig: Figure, data: pd.DataFrame) -> Chart:
+    title = spec.title
+    note = spec.text(spec["note"])
+    return Chart(spec.name, title, fig, data, spec.text(spec["alt"]), _caption(title, data, note))
+
+
+def _bars(spec: figure_specs.FigureSpec) -> Chart:
+    """One bar per row, vertical or horizontal; a range is drawn from its low to its high end, a lower
+    bound as an arrow past its bar."""
+    data = _data(spec)
+    rows = spec["rows"]
+    numbers = [spec.numbers[r["number"]] for r in rows]
+    fig = Figure(figsize=tuple(spec["size"]), layout="constrained")
     ax = fig.add_subplot()
-    colours = [OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["blue"]]
-    hatches = ["", DERIVED_HATCH, TARGET_HATCH]
-    bars = ax.bar(data["label"], data["value"], color=colours, hatch=hatches, edgecolor="black")
-    _label_bars(
-        ax,
-        bars,
-        [
-            f"{_fmt(europe['value'])}\n(stated, a000-p27)",
-            f"{_fmt(russia)}\n(derived: {_fmt(europe['value'])} × 5)",
-            f"{_fmt(goal['value'])}\n(goal, a000-p30)",
-        ],
-    )
-    ax.set_ylabel("artillery shells per month")
-    ax.set_ylim(0, goal["value"] * 1.25)
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-    ax.set_title(title, fontsize=11)
+    axis = spec["axis"]
+    if spec["orientation"] == "vertical":
+        bars = ax.bar(data["label"], data["value"], color=[OKABE_ITO[r["colour"]] for r in rows],
+                      hatch=[_hatch(r.get("hatch")) for r in rows], edgecolor="black")  # fmt: skip
+        _label_bars(ax, bars, [spec.text(r["text"]) for r in rows])
+        ax.set_ylabel(axis["label"])
+        ax.set_ylim(0, spec.value(axis["max"]))
+        if axis.get("thousands"):
+            ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    else:
+        y = list(range(len(rows)))[::-1]
+        for yi, row, n in zip(y, rows, numbers, strict=True):
+            style = {
+                "color": OKABE_ITO[row["colour"]],
+                "hatch": _hatch(row.get("hatch")),
+                "edgecolor": "black",
+            }
+            if n.value is None:
+                bar = ax.barh(yi, n.high - n.low, left=n.low, **style)
+            else:
+                bar = ax.barh(yi, float(n), **style)
+            if row.get("lower_bound"):
+                ax.annotate(
+                    "", xy=(n + 4, yi), xytext=(n, yi), arrowprops={"arrowstyle": "->", "color": "black"}
+                )
+                ax.text(n + 4.5, yi, spec.text(row["text"]), va="center", fontsize=9)
+            else:
+                _label_bars(ax, bar, [spec.text(row["text"])], horizontal=True)
+        ax.set_yticks(y, data["label"])
+        ax.set_xlabel(axis["label"])
+        ax.set_xlim(0, spec.value(axis["max"]))
+    ax.set_title(spec.title, fontsize=11)
     _plain(ax)
-    alt = (
-        f"Bar chart of artillery shells per month. Europe's output, stated in a000-p27: "
-        f"{_fmt(europe['value'])}. Russia's output, derived by us from the article's 'one-fifth': "
-        f"{_fmt(russia)} (hatched). Europe's goal for 2027, stated in a000-p30: {_fmt(goal['value'])} "
-        "(striped). The goal is twice the derived Russian figure."
-    )
-    note = (
-        "The article gives Europe's output and says it is “one-fifth of Russia’s output” "
-        f"([a000-p27](#a000-p27)); the Russian bar ({_fmt(russia)}) is our arithmetic, drawn hatched. "
-        "The article dates neither the current figures nor Russia's; the goal is for 2027."
-    )
-    return Chart("a000-shells", title, fig, data, alt, _caption(title, data, note))
+    return _finish(spec, fig, data)
 
 
-def dollar_figures() -> Chart:
-    """a000's annual dollar figures on one scale; the sanctions-relief range is drawn as a range."""
-    data = _frame(
-        [
-            _row("US: saved by halting military aid to Ukraine", ["a000-c04"]),
-            _row("Germany: annual aid pledge to Ukraine", ["a000-c25"]),
-            _row("Russia: value of conditional sanctions relief", ["a000-c13"]),
-            _row("Europe: raised by meeting NATO's 3% target", ["a000-c30"]),
-        ]
-    )
-    title = "US$ billion a year, as a000 states them (a000-p07, -p15, -p25, -p29)"
-    fig = Figure(figsize=(8.5, 3.8), layout="constrained")
-    ax = fig.add_subplot()
-    colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"], OKABE_ITO["green"]]
-    hatches = ["", TARGET_HATCH, "", ""]
-    y = list(range(len(data)))[::-1]
-    texts = []
-    for yi, row, colour, hatch in zip(y, data.itertuples(), colours, hatches, strict=True):
-        if pd.isna(row.value):
-            bar = ax.barh(yi, row.high - row.low, left=row.low, color=colour, hatch=hatch, edgecolor="black")
-            texts.append(
-                (bar, f"{_fmt(row.low)}–{_fmt(row.high)} (a range; the article gives no single value)")
-            )
-        else:
-            bar = ax.barh(yi, row.value, color=colour, hatch=hatch, edgecolor="black")
-            texts.append((bar, f"{_fmt(row.value)} ({row.paragraphs[0]})"))
-    for bar, text in texts:
-        _label_bars(ax, bar, [text], horizontal=True)
-    ax.set_yticks(y, data["label"])
-    ax.set_xlabel("US$ billion per year")
-    ax.set_xlim(0, data["value"].max() * 1.5)
-    ax.set_title(title, fontsize=11)
-    _plain(ax)
-    parts = []
-    for row in data.itertuples():
-        amount = f"{_fmt(row.low)} to {_fmt(row.high)}" if pd.isna(row.value) else _fmt(row.value)
-        parts.append(f"{row.label}, {amount} ({row.paragraphs[0]})")
-    alt = (
-        "Horizontal bar chart of four annual dollar figures from a000, in US$ billion: "
-        + "; ".join(parts)
-        + ". The sanctions-relief figure is a range, drawn from its low to its high end."
-    )
-    note = (
-        "Four different flows on one scale, to compare orders of magnitude only: the article does not "
-        "say they trade off one for one. Germany's figure is a pledge (striped); the sanctions-relief "
-        "figure is a range the article gives, so we draw the range and no midpoint."
-    )
-    return Chart("a000-dollars", title, fig, data, alt, _caption(title, data, note))
-
-
-def nato_spending() -> Chart:
-    """Defence spending as a share of GDP across a000 and a004: targets (striped) and levels (solid)."""
-    data = _frame(
-        [
-            _row("NATO target, as a000 gives it", ["a000-c29"]),
-            _row("NATO target for 2035, agreed June 2025 (a004)", ["a004-c47"]),
-            _row("Spain's commitment (a004)", ["a004-c48"]),
-            _row("Poland's spending in 2025 (a004)", ["a004-c49"]),
-        ]
-    )
-    title = "Defence spending, % of GDP: a000-p29 against a004-p08"
-    fig = Figure(figsize=(8.5, 3.6), layout="constrained")
-    ax = fig.add_subplot()
-    colours = [OKABE_ITO["sky"], OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"]]
-    hatches = [TARGET_HATCH, TARGET_HATCH, TARGET_HATCH, ""]
-    y = list(range(len(data)))[::-1]
-    bars = ax.barh(y, data["value"], color=colours, hatch=hatches, edgecolor="black")
-    _label_bars(
-        ax,
-        bars,
-        [f"{v:g}% ({p[0]})" for v, p in zip(data["value"], data["paragraphs"], strict=True)],
-        horizontal=True,
-    )
-    ax.set_yticks(y, data["label"])
-    ax.set_xlabel("% of GDP")
-    ax.set_xlim(0, 6.5)
-    ax.set_title(title, fontsize=11)
-    _plain(ax)
-    alt = (
-        "Horizontal bar chart of defence spending as a share of GDP: "
-        + "; ".join(f"{r.label}, {r.value:g}% ({r.paragraphs[0]})" for r in data.itertuples())
-        + ". Targets and commitments are striped; Poland's actual spending is solid."
-    )
-    note = (
-        "Striped bars are targets or commitments, the solid bar is spending the article reports. a000 "
-        "states a 3% target without a date; a004 reports the 5%-by-2035 agreement of June 2025. Neither "
-        "article says whether the two targets measure the same thing, so read the gap with care. a000 "
-        "also gives Ukraine's defence spending, 40% of GDP ([a000-p24](#a000-p24)), off this scale."
-    )
-    return Chart("nato-spending", title, fig, data, alt, _caption(title, data, note))
-
-
-def air_defence() -> Chart:
-    """a004's air-war figures: launches since the invasion began, and July 2025 interception rates."""
-    missiles, drones, drone_rate, missile_rate = (
-        evidence.card(c) for c in ("a004-c13", "a004-c14", "a004-c15", "a004-c16")
-    )
-    data = _frame(
-        [
-            _row("missiles launched since the invasion began", ["a004-c13"]),
-            _row("drone attacks since the invasion began", ["a004-c14"]),
-            _row("drones intercepted or neutralised, July 2025", ["a004-c15"]),
-            _row("missiles intercepted or neutralised, July 2025", ["a004-c16"]),
-            _row(
-                "drones not intercepted, July 2025 (derived)",
-                ["a004-c15"],
-                100 - drone_rate["value"],
-                unit="percent",
-                note="100 minus the stated rate",
-            ),
-            _row(
-                "missiles not intercepted, July 2025 (derived)",
-                ["a004-c16"],
-                100 - missile_rate["value"],
-                unit="percent",
-                note="100 minus the stated rate",
-            ),
-        ]
-    )
-    title = "Russia's missiles and drones, and Ukraine's interception rates (a004-p03)"
-    fig = Figure(figsize=(9.5, 3.9), layout="constrained")
+def _counts_and_rates(spec: figure_specs.FigureSpec) -> Chart:
+    """Two panels: counts as bars, and rates as bars out of 100 with the derived remainder hatched."""
+    data = _data(spec)
+    fig = Figure(figsize=tuple(spec["size"]), layout="constrained")
     left, right = fig.subplots(1, 2, width_ratios=[1, 1.2])
-    colour = {"missiles": OKABE_ITO["blue"], "drones": OKABE_ITO["orange"]}
-    hatch = {"missiles": "", "drones": ".."}
+    counts, rates = spec["counts"], spec["rates"]
     bars = left.bar(
-        ["missiles", "drone attacks"],
-        [missiles["value"], drones["value"]],
-        color=[colour["missiles"], colour["drones"]],
-        hatch=[hatch["missiles"], hatch["drones"]],
+        [b["tick"] for b in counts["bars"]],
+        [float(spec.numbers[b["number"]]) for b in counts["bars"]],
+        color=[OKABE_ITO[b["colour"]] for b in counts["bars"]],
+        hatch=[_hatch(b.get("hatch")) for b in counts["bars"]],
         edgecolor="black",
     )
-    _label_bars(left, bars, [f"about {_fmt(missiles['value'])}", f"nearly {_fmt(drones['value'])}"])
-    left.set_ylim(0, drones["value"] * 1.2)
+    _label_bars(left, bars, [spec.text(b["text"]) for b in counts["bars"]])
+    left.set_ylim(0, spec.value(counts["axis"]["max"]))
     left.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-    left.set_ylabel("launched since the invasion began")
-    left.set_title("Launched (count, per Ukraine's military)", fontsize=10)
-    kinds = ["drones", "missiles"]
-    rates = [drone_rate["value"], missile_rate["value"]]
-    right.barh(
-        kinds, rates, color=[colour[k] for k in kinds], hatch=[hatch[k] for k in kinds], edgecolor="black"
-    )
-    right.barh(
-        kinds, [100 - r for r in rates], left=rates, color="white", hatch=DERIVED_HATCH, edgecolor="0.35"
-    )
-    for i, rate in enumerate(rates):
-        right.text(
-            rate / 2,
-            i,
-            f"{rate:g}% intercepted",
-            ha="center",
-            va="center",
-            fontsize=9,
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
-        )
-        right.text(
-            102,
-            i,
-            f"{100 - rate:g}% not\nintercepted\n(derived)",
-            ha="left",
-            va="center",
-            fontsize=8.5,
-            clip_on=False,
-        )
+    left.set_ylabel(counts["axis"]["label"])
+    left.set_title(counts["title"], fontsize=10)
+    kinds = [b["tick"] for b in rates["bars"]]
+    values = [float(spec.numbers[b["number"]]) for b in rates["bars"]]
+    rests = [float(spec.numbers[b["rest"]]) for b in rates["bars"]]
+    right.barh(kinds, values, color=[OKABE_ITO[b["colour"]] for b in rates["bars"]],
+               hatch=[_hatch(b.get("hatch")) for b in rates["bars"]], edgecolor="black")  # fmt: skip
+    right.barh(kinds, rests, left=values, color="white", hatch=DERIVED_HATCH, edgecolor="0.35")
+    for i, (rate, rest) in enumerate(zip(values, rests, strict=True)):
+        right.text(rate / 2, i, spec.text(rates["text"], rate=rate), ha="center", va="center", fontsize=9,
+                   bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})  # fmt: skip
+        right.text(102, i, spec.text(rates["rest_text"], rest=rest), ha="left", va="center", fontsize=8.5,
+                   clip_on=False)  # fmt: skip
     right.set_xlim(0, 100)
-    right.set_xlabel("% of those launched in July 2025")
-    right.set_title("Intercepted or neutralised, July 2025 only", fontsize=10)
+    right.set_xlabel(rates["axis"]["label"])
+    right.set_title(rates["title"], fontsize=10)
     for ax in (left, right):
         _plain(ax)
-    fig.suptitle(title, fontsize=11)
-    alt = (
-        f"Two-panel chart from a004-p03. Left: Russia has launched about {_fmt(missiles['value'])} missiles "
-        f"and nearly {_fmt(drones['value'])} drone attacks at Ukraine since the invasion began, per "
-        f"Ukraine's military. Right: in July 2025 about {drone_rate['value']:g}% of drones and "
-        f"{missile_rate['value']:g}% of missiles were intercepted or neutralised; the remainders, "
-        f"{100 - drone_rate['value']:g}% and {100 - missile_rate['value']:g}%, are derived by us."
-    )
-    note = (
-        "The counts run from the start of the invasion; the rates are for July 2025 alone, so do not "
-        "multiply one by the other. The article adds that “a substantial number of projectiles still "
-        "manage to penetrate defenses” ([a004-p03](#a004-p03)). The hatched remainders are our "
-        "arithmetic (100 minus the rate)."
-    )
-    return Chart("a004-air-defence", title, fig, data, alt, _caption(title, data, note))
+    fig.suptitle(spec.title, fontsize=11)
+    return _finish(spec, fig, data)
 
 
-def us_troops() -> Chart:
-    """a004's US military personnel in Europe: the total and the part deployed after the 2022 invasion."""
-    total, after = evidence.card("a004-c54"), evidence.card("a004-c55")
-    before = total["value"] - after["value"]
-    data = _frame(
-        [
-            _row("US military personnel in Europe", ["a004-c54"]),
-            _row("deployed after the 2022 invasion", ["a004-c55"]),
-            _row(
-                "the rest (derived)",
-                ["a004-c54", "a004-c55"],
-                before,
-                unit="US military personnel",
-                note="the total minus those deployed after 2022",
-            ),
-        ]
-    )
-    title = "US military personnel in Europe, as a004 states them (a004-p10)"
-    fig = Figure(figsize=(8.5, 2.4), layout="constrained")
+def _part_of_whole(spec: figure_specs.FigureSpec) -> Chart:
+    """One bar of a total: the part the article states, and the derived rest hatched beside it."""
+    data = _data(spec)
+    rest_row, part_row, total_row = spec["rest"], spec["part"], spec["total"]
+    total = float(spec.numbers[spec["rows"][0]["number"]])
+    part = float(spec.numbers[spec["rows"][1]["number"]])
+    rest = float(spec.numbers[spec["rows"][2]["number"]])
+    fig = Figure(figsize=tuple(spec["size"]), layout="constrained")
     ax = fig.add_subplot()
-    ax.barh([0], [before], color=OKABE_ITO["sky"], hatch=DERIVED_HATCH, edgecolor="black")
-    ax.barh([0], [after["value"]], left=[before], color=OKABE_ITO["blue"], edgecolor="black")
-    ax.text(
-        before / 2,
-        0,
-        f"the rest: {_fmt(before)} (derived)",
-        ha="center",
-        va="center",
-        fontsize=9,
-        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
-    )
-    ax.text(
-        before + after["value"] / 2,
-        0,
-        f"some {_fmt(after['value'])}\nsent after 2022",
-        ha="center",
-        va="center",
-        fontsize=9,
-        color="white",
-        fontweight="bold",
-    )
-    ax.annotate(
-        f"total approx. {_fmt(total['value'])}",
-        (total["value"], 0.45),
-        xytext=(0, 4),
-        textcoords="offset points",
-        ha="right",
-        fontsize=9,
-    )
+    ax.barh([0], [rest], color=OKABE_ITO[rest_row["colour"]], hatch=DERIVED_HATCH, edgecolor="black")
+    ax.barh([0], [part], left=[rest], color=OKABE_ITO[part_row["colour"]], edgecolor="black")
+    ax.text(rest / 2, 0, spec.text(rest_row["text"]), ha="center", va="center", fontsize=9,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})  # fmt: skip
+    ax.text(rest + part / 2, 0, spec.text(part_row["text"]), ha="center", va="center", fontsize=9,
+            color="white", fontweight="bold")  # fmt: skip
+    ax.annotate(spec.text(total_row["text"]), (total, 0.45), xytext=(0, 4), textcoords="offset points",
+                ha="right", fontsize=9)  # fmt: skip
     ax.set_yticks([])
-    ax.set_xlim(0, total["value"] * 1.05)
+    ax.set_xlim(0, total * 1.05)
     ax.set_ylim(-0.6, 0.8)
     ax.xaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
-    ax.set_xlabel("US military personnel in Europe")
-    ax.set_title(title, fontsize=11)
+    ax.set_xlabel(spec["axis"]["label"])
+    ax.set_title(spec.title, fontsize=11)
     _plain(ax)
-    alt = (
-        f"A single bar of about {_fmt(total['value'])} US military personnel in Europe (a004-p10), "
-        f"split into some {_fmt(after['value'])} deployed after Russia's 2022 full-scale invasion "
-        f"and the rest, {_fmt(before)}, derived by us by subtraction (hatched)."
-    )
-    note = (
-        "The article gives the total and the post-2022 deployments; the remainder is our subtraction. "
-        "The article does not say how many a “significant portion” ([a004-p10](#a004-p10)) would be."
-    )
-    return Chart("a004-us-troops", title, fig, data, alt, _caption(title, data, note))
+    return _finish(spec, fig, data)
 
 
-def eu_us_ratios() -> Chart:
-    """a001's ratios: EU trade with and investment in Russia against the US's, before the war (US = 1)."""
-    trade, investment = evidence.card("a001-c11"), evidence.card("a001-c12")
-    data = _frame(
-        [
-            _row("EU trade with Russia (US = 1)", ["a001-c11"]),
-            _row("EU direct investment in Russia (US = 1)", ["a001-c12"]),
-        ]
-    )
-    title = "Before the war: the EU's economic ties to Russia against the US's (a001-p06)"
-    fig = Figure(figsize=(8, 3.8), layout="constrained")
+def _ratios(spec: figure_specs.FigureSpec) -> Chart:
+    """Ratios against a baseline set to 1: a baseline bar and the series' bar for each group."""
+    data = _data(spec)
+    base, series, groups = spec["baseline"], spec["series"], spec["groups"]
+    fig = Figure(figsize=tuple(spec["size"]), layout="constrained")
     ax = fig.add_subplot()
-    x = [0, 1]
-    us = ax.bar(
-        [i - 0.2 for i in x],
-        [1, 1],
-        width=0.4,
-        color=OKABE_ITO["blue"],
-        edgecolor="black",
-        label="United States (set to 1)",
-    )
-    eu = ax.bar(
-        [i + 0.2 for i in x],
-        [trade["value"], investment["value"]],
-        width=0.4,
-        color=OKABE_ITO["orange"],
-        hatch="..",
-        edgecolor="black",
-        label="European Union",
-    )
-    _label_bars(ax, us, ["US = 1", "US = 1"])
-    _label_bars(ax, eu, [f"EU: {trade['value']:g}× the US", f"EU: {investment['value']:g}× the US"])
-    ax.set_xticks(x, ["trade with Russia", "direct foreign investment in Russia"])
-    ax.set_ylabel("relative to the US (US = 1)")
-    ax.set_ylim(0, trade["value"] * 1.2)
+    x = list(range(len(groups)))
+    ones = ax.bar([i - 0.2 for i in x], [1] * len(groups), width=0.4, color=OKABE_ITO[base["colour"]],
+                  edgecolor="black", label=base["legend"])  # fmt: skip
+    mine = ax.bar([i + 0.2 for i in x], [float(spec.numbers[g["number"]]) for g in groups], width=0.4,
+                  color=OKABE_ITO[series["colour"]], hatch=_hatch(series.get("hatch")), edgecolor="black",
+                  label=series["legend"])  # fmt: skip
+    _label_bars(ax, ones, [base["text"]] * len(groups))
+    _label_bars(ax, mine, [spec.text(g["text"]) for g in groups])
+    ax.set_xticks(x, [g["tick"] for g in groups])
+    ax.set_ylabel(spec["axis"]["label"])
+    ax.set_ylim(0, spec.value(spec["axis"]["max"]))
     ax.legend(loc="upper right", frameon=False)
-    ax.set_title(title, fontsize=11)
+    ax.set_title(spec.title, fontsize=11)
     _plain(ax)
-    alt = (
-        f"Grouped bar chart from a001-p06, with the United States set to 1: before the war the EU's trade "
-        f"with Russia was {trade['value']:g} times the US's and its direct investment in Russia "
-        f"{investment['value']:g} times the US's."
-    )
-    note = (
-        "The article gives ratios, not amounts, so we set the US to 1 to draw them; no dollar values are "
-        "implied. This is the evidence behind Legvold's point that “the EU is responsible for the "
-        "sanctions relief that matters most to Moscow” ([a001-p06](#a001-p06))."
-    )
-    return Chart("a001-ratios", title, fig, data, alt, _caption(title, data, note))
+    return _finish(spec, fig, data)
 
 
-def territory() -> Chart:
-    """Ukraine's territory at stake as three articles put it: to cede (a000), lost (a003), occupied (a004)."""
-    data = _frame(
-        [
-            _row("a000: would cede (a scenario)", ["a000-c19"]),
-            _row(
-                "a003: already lost (“over 20%”)", ["a003-c08"], note="a lower bound: the text says over 20%"
-            ),
-            _row("a004: occupied (“roughly one-fifth”)", ["a004-c19"]),
-        ]
-    )
-    title = "Share of Ukraine's territory at stake (a000-p22, a003-p02, a004-p03)"
-    fig = Figure(figsize=(8.5, 3.2), layout="constrained")
-    ax = fig.add_subplot()
-    colours = [OKABE_ITO["sky"], OKABE_ITO["vermillion"], OKABE_ITO["blue"]]
-    hatches = [TARGET_HATCH, "", ".."]
-    y = [2, 1, 0]
-    bars = ax.barh(y, data["value"], color=colours, hatch=hatches, edgecolor="black")
-    cede, lost, occupied = data["value"]
-    _label_bars(
-        ax, [bars[0], bars[2]], [f"{cede:g}% (to cede)", f"roughly {occupied:g}% (occupied)"], horizontal=True
-    )
-    ax.annotate("", xy=(lost + 4, 1), xytext=(lost, 1), arrowprops={"arrowstyle": "->", "color": "black"})
-    ax.text(lost + 4.5, 1, f"over {lost:g}% (lost)", va="center", fontsize=9)
-    ax.set_yticks(y, data["label"])
-    ax.set_xlim(0, 40)
-    ax.set_xlabel("% of Ukraine's territory")
-    ax.set_title(title, fontsize=11)
-    _plain(ax)
-    alt = (
-        "Horizontal bar chart: three articles put about a fifth of Ukraine's territory at stake. a000-p22 "
-        "discusses ceding 20%; a003-p02 says Ukraine has already lost over 20% (an arrow marks 'over'); "
-        "a004-p03 says Russia occupies roughly one-fifth."
-    )
-    note = (
-        "The same magnitude, framed three ways: land Ukraine might cede (a000), land already lost (a003) "
-        "and land occupied (a004). a003's “over 20%” ([a003-p02](#a003-p02)) is a lower bound, marked "
-        "with an arrow. None of the texts gives a date for its figure."
-    )
-    return Chart("territory", title, fig, data, alt, _caption(title, data, note))
-
-
-def claim_kinds() -> Chart:
+def _claim_kinds(spec: figure_specs.FigureSpec) -> Chart:
     """How each article's cards divide among the kinds of claim (our classification of the cards)."""
     cards = evidence.cards()
     counts = pd.crosstab(cards["article_id"], cards["kind"]).reindex(
@@ -550,8 +293,8 @@ def claim_kinds() -> Chart:
         for k in counts.columns
     ]
     data = _frame(rows)
-    title = "What kind of claim each article makes: share of its evidence cards (our classification)"
-    fig = Figure(figsize=(9.5, 3.8), layout="constrained")
+    title = spec.title
+    fig = Figure(figsize=tuple(spec["size"]), layout="constrained")
     ax = fig.add_subplot()
     colours = [OKABE_ITO[c] for c in ("blue", "orange", "green", "vermillion", "purple")]
     hatches = ["", "//", "..", "xx", "\\\\"]
@@ -581,20 +324,13 @@ def claim_kinds() -> Chart:
         f"{a}: " + ", ".join(f"{counts.loc[a, k]} {k}" for k in counts.columns if counts.loc[a, k])
         for a in counts.index
     ]
-    alt = (
-        "Stacked horizontal bar chart of each article's evidence cards by kind of claim. "
-        + "; ".join(parts)
-        + "."
-    )
-    note = (
-        "Counts of the kit's evidence cards, which we classified; they describe our reading of the "
-        "articles, not numbers the articles state. Short texts have fewer cards."
-    )
+    alt = spec.text(spec["alt"]) + " " + "; ".join(parts) + "."
+    note = spec.text(spec["note"])
     caption = f"**Figure: {title}.** Source: the kit's evidence cards (`evidence.cards()`). {note}"
-    return Chart("claim-kinds", title, fig, data, alt, caption)
+    return Chart(spec.name, title, fig, data, alt, caption)
 
 
-def event_timeline() -> Chart:
+def _timeline(spec: figure_specs.FigureSpec) -> Chart:
     """The dated events the articles state, in order, each marked with the article that dates it."""
     events = chapters.timeline()
     data = _frame(
@@ -613,22 +349,15 @@ def event_timeline() -> Chart:
             for e in events
         ]
     )
-    title = "Dated events the articles state, in order (dates as each text gives them)"
-    markers = {
-        "a000": ("s", OKABE_ITO["blue"]),
-        "a003": ("D", OKABE_ITO["vermillion"]),
-        "a004": ("o", OKABE_ITO["green"]),
-        "a001": ("^", OKABE_ITO["orange"]),
-        "a002": ("v", OKABE_ITO["purple"]),
-    }
+    title = spec.title
+    markers = {article: (marker, OKABE_ITO[colour]) for article, (marker, colour) in spec["markers"].items()}
     fig = Figure(figsize=(8.5, 0.45 * len(events) + 1.2), layout="constrained")
     ax = fig.add_subplot()
     n = len(events)
     ax.plot([0, 0], [-0.3, n - 0.7], color="0.5", lw=1.5)
     for i, e in enumerate(events):
         yi = n - 1 - i
-        article = e.paragraph[:4]
-        marker, colour = markers[article]
+        marker, colour = markers[corpus.paragraph(e.paragraph).article_id]
         ax.plot(0, yi, marker=marker, color=colour, markersize=9, markeredgecolor="black")
         ax.text(-0.08, yi, e.date, ha="right", va="center", fontsize=9, fontweight="bold")
         ax.text(0.08, yi, f"{e.event} ({e.paragraph})", ha="left", va="center", fontsize=9)
@@ -641,11 +370,7 @@ def event_timeline() -> Chart:
         + "; ".join(f"{e.date}, {e.event} ({e.paragraph})" for e in events)
         + "."
     )
-    note = (
-        "Each date appears word for word in the paragraph named; the event labels are ours. Events are "
-        "evenly spaced in order, not to scale. a003 itself gives only 2008 and 2022: the text is undated."
-    )
-    return Chart("timeline", title, fig, data, alt, _caption(title, data, note))
+    return Chart(spec.name, title, fig, data, alt, _caption(title, data, spec.text(spec["note"])))
 
 
 # --- argument maps ---------------------------------------------------------------------------------
@@ -776,27 +501,30 @@ def argument_diagram(article_id: str) -> Chart:
     return Chart(f"{article_id}-argument", title, fig, data, alt, caption)
 
 
-#: Every chart a chapter can list under ``figures`` in chapters.yml, by name.
-FIGURES: dict[str, Callable[[], Chart]] = {
-    "a000-shells": shell_output,
-    "a000-dollars": dollar_figures,
-    "nato-spending": nato_spending,
-    "a004-air-defence": air_defence,
-    "a004-us-troops": us_troops,
-    "a001-ratios": eu_us_ratios,
-    "territory": territory,
-    "claim-kinds": claim_kinds,
-    "timeline": event_timeline,
+#: How each layout of ``data/figures.yml`` is drawn.
+LAYOUTS: dict[str, Callable[[figure_specs.FigureSpec], Chart]] = {
+    "bars": _bars,
+    "counts-and-rates": _counts_and_rates,
+    "part-of-whole": _part_of_whole,
+    "ratios": _ratios,
+    "claim-kinds": _claim_kinds,
+    "timeline": _timeline,
 }
 
 
+def figure_names() -> set[str]:
+    """Every chart a chapter can list under ``figures`` in chapters.yml (the specs in figures.yml)."""
+    return set(figure_specs.figures())
+
+
 def chart(name: str) -> Chart:
-    """A chart by name: one of :data:`FIGURES`, or ``a000-argument`` … for a chapter's argument map."""
+    """A chart by name: a spec of figures.yml, or ``<article id>-argument`` for a chapter's argument map."""
+    specs = figure_specs.figures()
+    if name in specs:
+        return LAYOUTS[specs[name].layout](specs[name])
     if name.endswith("-argument"):
         return argument_diagram(name.removesuffix("-argument"))
-    if name not in FIGURES:
-        raise KeyError(f"no chart {name!r}; charts are {sorted(FIGURES)} and a000-argument … a004-argument")
-    return FIGURES[name]()
+    raise KeyError(f"no chart {name!r}; charts are {sorted(specs)} and <article id>-argument")
 
 
 def show(name: str, display: Callable | None = None) -> None:

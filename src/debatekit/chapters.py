@@ -347,7 +347,7 @@ def load_chapters(
         else {c["card_id"]: c for c in evidence.cards().to_dict("records")}
     )
     shipped = tradeoff.matrices() if matrices is None else matrices
-    figures = set(chapter_figures.FIGURES) if figures is None else figures
+    figures = chapter_figures.figure_names() if figures is None else figures
     for key in sorted(set(data) - {"chapters", "timeline"}):
         p.add(key, None, "unknown top-level key; the file has chapters and timeline")
     missing = [a for a in corpus.ARTICLE_IDS if a not in data["chapters"]]
