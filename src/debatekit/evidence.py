@@ -15,72 +15,27 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from debatekit import corpus
+from debatekit import corpus, vocabulary
 from debatekit.datafiles import DataError, file_name, load_yaml, raise_all, require, require_list_of_str
 
-#: Stakeholder ids used on cards, with the name pages display.
-STAKEHOLDERS: dict[str, str] = {
-    "US": "United States",
-    "Russia": "Russia",
-    "Ukraine": "Ukraine",
-    "Europe": "Europe/EU",
-    "Frontline": "NATO frontline states",
-    "China": "China",
-}
+#: Stakeholder ids used on cards, with the name pages display (data/vocabulary.yml).
+STAKEHOLDERS: Mapping[str, str] = vocabulary.Section("stakeholders")
 
-#: Kinds of claim, with the test a reader applies to tell them apart.
-KINDS: dict[str, str] = {
-    "fact": "says what happened or what is the case; checkable in principle",
-    "figure": "a fact or estimate stated as a number (value and unit recorded)",
-    "forecast": "says what will, would or could happen",
-    "recommendation": "says what someone should do",
-    "value judgement": "evaluates: good or bad, right or wrong, succeeded or failed, matters more or less",
-}
+#: Kinds of claim, with the test a reader applies to tell them apart (data/vocabulary.yml).
+KINDS: Mapping[str, str] = vocabulary.Section("kinds")
 
-#: The controlled topic list; every card and link uses these ids.
-TOPICS: dict[str, str] = {
-    "aid": "military and financial aid to Ukraine",
-    "sanctions": "sanctions on Russia, their relief and their evasion",
-    "territory": "occupied or ceded territory, annexation, buffer zones",
-    "casualties": "military and civilian losses, displacement",
-    "battlefield": "the course of the fighting: attrition, gains, resilience",
-    "nato": "NATO membership, the Alliance and its institutions",
-    "defence-spending": "defence budgets and spending targets",
-    "burden-sharing": "who carries the cost of European security",
-    "industry": "defence production and industrial capacity",
-    "energy": "oil, gas, pipelines and energy infrastructure",
-    "negotiations": "talks, summits, who sits at the table, negotiating strategy",
-    "ceasefire": "ceasefires, pauses and peace agreements",
-    "security-guarantees": "guarantees for Ukraine's security after the war",
-    "deterrence": "deterring Russian aggression, credibility of commitments",
-    "escalation": "risks of escalation and direct US-Russia clashes",
-    "nuclear": "nuclear weapons, tests and posture",
-    "arms-control": "arms control, transparency and military guardrails",
-    "china": "China's role and the US-China-Russia triangle",
-    "public-opinion": "public support, war fatigue, domestic politics",
-    "troops": "troop deployments, withdrawals and peacekeepers",
-    "air-defence": "air and missile defence, interception",
-    "long-range-strikes": "missile and drone strikes, long-range weapons",
-    "economy": "economic costs and gains, trade and investment",
-    "alliance-cohesion": "unity or division within NATO, the EU and the transatlantic alliance",
-    "legitimacy": "recognition, isolation, norms and international order",
-    "hybrid-threats": "sabotage, espionage, disinformation, airspace violations",
-    "sovereignty": "Ukraine's sovereignty and independence",
-    "us-priorities": "US strategic priorities: pivot to Asia, hemisphere, domestic needs",
-}
+#: The controlled topic list; every card and link uses these ids (data/vocabulary.yml).
+TOPICS: Mapping[str, str] = vocabulary.Section("topics")
 
-RELATIONS: dict[str, str] = {
-    "agree": "the articles make the same or a compatible claim",
-    "disagree": "the articles make claims that cannot both hold, or argue for opposite courses",
-    "update": "a later article reports a development that changes the earlier picture",
-}
+#: How two articles relate on a cross-article link (data/vocabulary.yml).
+RELATIONS: Mapping[str, str] = vocabulary.Section("relations")
 
 PROFILE_LISTS: tuple[str, ...] = ("interests", "demands", "gains", "risks")
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -27,19 +27,16 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from debatekit import vocabulary
 from debatekit.datafiles import DataError, load_yaml
 
 TIE_TOLERANCE = 1e-12
 SCORE_MIN, SCORE_MAX = 0.0, 10.0
 DIRECTIONS = ("benefit", "cost")
-STAKEHOLDER_LENSES = ("US", "Russia", "Ukraine", "Europe")
-#: the card stakeholders whose priorities a lens may cite (NATO's frontline states are European)
-LENS_STAKEHOLDERS = {
-    "US": {"US"},
-    "Russia": {"Russia"},
-    "Ukraine": {"Ukraine"},
-    "Europe": {"Europe", "Frontline"},
-}
+#: The stakeholder lenses every matrix has, in order (data/vocabulary.yml: lenses).
+STAKEHOLDER_LENSES: Sequence[str] = vocabulary.Keys("lenses")
+#: the card stakeholders whose priorities a lens may cite
+LENS_STAKEHOLDERS: Mapping[str, set[str]] = vocabulary.LensStakeholders()
 EQUAL_LENS = "Equal weights"
 #: the weight every criterion gets under the "Equal weights" lens (mid-range of the 0–10 sliders)
 EQUAL_WEIGHT = 5.0

@@ -1,0 +1,105 @@
+"""The course's vocabulary (``data/vocabulary.yml``): stakeholders, topics, kinds of claim, relations, lenses.
+
+The engine names none of them: each is a read-only view that loads its section of the file the
+first time it is read, so modules can keep ``evidence.STAKEHOLDERS`` as a constant-like mapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from debatekit.datafiles import DataError, load_yaml, raise_all
+
+VOCABULARY_FILE = "vocabulary.yml"
+SECTIONS = ("stakeholders", "topics", "kinds", "relations", "lenses")
+#: The kinds of claim the engine treats differently (a figure has a number); the wording is the course's.
+ENGINE_KINDS = ("fact", "figure", "forecast", "recommendation", "value judgement")
+
+
+@cache
+def vocabulary() -> dict[str, dict[str, Any]]:
+    """Every section of the vocabulary file, checked: each a non-empty mapping of id to words."""
+    data = load_yaml(VOCABULARY_FILE)
+    if not isinstance(data, dict):
+        raise DataError(VOCABULARY_FILE, None, None, f"expected a mapping with {list(SECTIONS)}")
+    errors = []
+    for section in SECTIONS:
+        value = data.get(section)
+        if not isinstance(value, dict) or not value:
+            errors.append(
+                DataError(VOCABULARY_FILE, section, None, "expected a non-empty mapping of id: words")
+            )
+    for extra in sorted(set(data) - set(SECTIONS)):
+        errors.append(
+            DataError(VOCABULARY_FILE, extra, None, f"unknown section; sections are {list(SECTIONS)}")
+        )
+    kinds = data.get("kinds") or {}
+    if isinstance(kinds, dict) and list(kinds) != list(ENGINE_KINDS):
+        errors.append(DataError(VOCABULARY_FILE, "kinds", None, f"expected exactly {list(ENGINE_KINDS)}"))
+    lenses = data.get("lenses") or {}
+    holders = data.get("stakeholders") or {}
+    for lens, ids in lenses.items() if isinstance(lenses, dict) else []:
+        if not isinstance(ids, list) or not ids or any(i not in holders for i in ids):
+            errors.append(DataError(VOCABULARY_FILE, f"lenses: {lens}", None,
+                                    f"expected a list of stakeholder ids from {list(holders)}"))  # fmt: skip
+    raise_all(VOCABULARY_FILE, errors)
+    return data
+
+
+class Section(Mapping):
+    """One section of the vocabulary as a read-only mapping, loaded when first read."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def _data(self) -> dict:
+        return vocabulary()[self.name]
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self._data()) == (dict(other) if isinstance(other, Mapping) else other)
+
+    def __repr__(self) -> str:
+        return f"Section({self.name!r}, {dict(self._data())!r})"
+
+
+class Keys(Sequence):
+    """The ids of one section, in file order, as a read-only sequence loaded when first read."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __getitem__(self, index):
+        return tuple(vocabulary()[self.name])[index]
+
+    def __len__(self) -> int:
+        return len(vocabulary()[self.name])
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+class LensStakeholders(Mapping):
+    """Lens id → the set of card stakeholders whose priorities the lens may cite."""
+
+    def __getitem__(self, key: str) -> set[str]:
+        return set(vocabulary()["lenses"][key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(vocabulary()["lenses"])
+
+    def __len__(self) -> int:
+        return len(vocabulary()["lenses"])
