@@ -167,6 +167,25 @@ def test_a_ground_quote_not_in_the_paragraph_is_rejected(tmp_path):
     assert (err.entry, err.field) == ("nuclear-limits", "grounds[2].quote")
 
 
+def test_a_phase_quote_not_in_its_paragraph_is_rejected(tmp_path):
+    def change(d):
+        d["sequencing"]["phases"][1]["quote"] = "early and ambitiously, at once"
+
+    err = load_changed(tmp_path, change)
+    assert (err.entry, err.field) == ("early", "quote") and "not found verbatim" in str(err)
+
+
+def test_a_phase_label_shows_its_checked_quote():
+    phases = scenarios.sequencing().phases
+    assert phases["early"] == "pursue “early and ambitiously” (a001-p18)"
+    assert phases["first"] == "“the right way to begin” (a001-p03)"
+
+
+def test_a_step_in_a_phase_the_file_does_not_list_is_rejected(tmp_path):
+    err = load_changed(tmp_path, lambda d: d["sequencing"]["phases"].pop())
+    assert err.field == "phase" and "'goal' is not one of" in str(err)
+
+
 def test_a_ground_from_another_article_is_rejected(tmp_path):
     err = load_changed(
         tmp_path, lambda d: step(d, "guardrails")["grounds"][0].update(paragraph_id="a004-p04")

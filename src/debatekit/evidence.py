@@ -54,7 +54,7 @@ COLUMNS = (
 LINK_COLUMNS = "link_id relation topic summary summary_is_ours article_a cards_a article_b cards_b".split()
 
 
-def _quote_problem(quote: str, text: str) -> str | None:
+def quote_problem(quote: str, text: str) -> str | None:
     """Why ``quote`` is not a verbatim (whitespace-normalised) part of ``text``, or None if it is."""
     q, t = corpus.normalise_space(quote), corpus.normalise_space(text)
     if q in t:
@@ -120,7 +120,7 @@ def _check_card(file: str, index: int, rec: Any) -> list[DataError]:
         fix = f"{pid} is not in article {match.group(1)} named by the card id; fix the id or the paragraph"
         errs.append(DataError(file, entry, "paragraph_id", fix))
     if para is not None:
-        problem = _quote_problem(str(rec["quote"]), para.text)
+        problem = quote_problem(str(rec["quote"]), para.text)
         if problem:
             errs.append(DataError(file, entry, "quote", f"{problem} ({pid})"))
     if rec["kind"] not in KINDS:

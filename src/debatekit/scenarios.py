@@ -1,4 +1,4 @@
-"""Scenario explorer and phased sequencing: a004's two scenarios and a001's ordered steps.
+"""Scenario explorer and phased sequencing: an article's scenarios and another's ordered steps.
 
 Two pure models, each repeated by ``widgets/scenarios.js`` so the widget works on the static book:
 
@@ -29,13 +29,6 @@ SCENARIOS_FILE = "scenarios.yml"
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 #: What a consequence is: the article's own forecast, its caveat on one, or someone's claim it reports.
 CONSEQUENCE_KINDS = ("consequence", "caveat", "reported claim")
-#: a001-p18's phases, plus the ceasefire a001-p03 puts first and the goal the steps serve.
-PHASES: dict[str, str] = {
-    "first": "“the right way to begin” (a001-p03)",
-    "early": "pursue “early and ambitiously” (a001-p18)",
-    "longer-term": "“can only be small and tentative” (a001-p18)",
-    "goal": "what the steps are for (a001-p18)",
-}
 _SCENARIO_FIELDS = ("scenario_id", "title", "paragraph_ids", "summary", "card_ids", "preset")
 _MEASURE_FIELDS = ("measure_id", "scenario", "label", "card_ids")
 _CONSEQUENCE_FIELDS = (
@@ -88,6 +81,8 @@ class Consequence:
 @dataclass(frozen=True)
 class Explorer:
     article: str
+    heading: str
+    follows: str
     premise: str
     premise_cards: tuple[str, ...]
     scenarios: tuple[Scenario, ...]
@@ -118,6 +113,10 @@ class Step:
 @dataclass(frozen=True)
 class Sequencing:
     article: str
+    heading: str
+    start_note: str
+    #: phase → what the article says of it (the label shown beside each step)
+    phases: dict[str, str]
     note: str
     start_order: tuple[str, ...]
     steps: tuple[Step, ...]
@@ -289,12 +288,18 @@ def _check_id(bad: _Problems, entry: str, rec: dict, field: str, seen: set) -> s
 def _load_explorer(bad: _Problems, data: Any, known: Mapping[str, dict]) -> Explorer | None:
     if not isinstance(data, dict) or not {
         "article",
+        "heading",
+        "follows",
         "premise",
         "scenarios",
         "measures",
         "consequences",
     } <= set(data):
-        bad.add("explorer", None, "expected article, premise, scenarios, measures and consequences")
+        bad.add(
+            "explorer",
+            None,
+            "expected article, heading, follows, premise, scenarios, measures and consequences",
+        )
         return None
     article = data["article"]
     if article not in corpus.ARTICLE_IDS:
@@ -380,8 +385,16 @@ def _load_explorer(bad: _Problems, data: Any, known: Mapping[str, dict]) -> Expl
     for name, items in (("scenarios", scenarios), ("measures", measures), ("consequences", consequences)):
         if not items and not bad:
             bad.add("explorer", name, "expected a non-empty list")
+    heading, follows = _text(bad, "explorer", data, "heading"), _text(bad, "explorer", data, "follows")
     return Explorer(
-        article, premise_text, premise_cards, tuple(scenarios), tuple(measures), tuple(consequences)
+        article,
+        heading,
+        follows,
+        premise_text,
+        premise_cards,
+        tuple(scenarios),
+        tuple(measures),
+        tuple(consequences),
     )
 
 
@@ -411,13 +424,15 @@ def _cycle(steps: list[Step]) -> list[str] | None:
 
 
 def _load_sequencing(bad: _Problems, data: Any, known: Mapping[str, dict]) -> Sequencing | None:
-    if not isinstance(data, dict) or not {"article", "note", "start_order", "steps"} <= set(data):
-        bad.add("sequencing", None, "expected article, note, start_order and steps")
+    needed = ("article", "heading", "start_note", "phases", "note", "start_order", "steps")
+    if not isinstance(data, dict) or not set(needed) <= set(data):
+        bad.add("sequencing", None, f"expected {', '.join(needed)}")
         return None
     article = data["article"]
     if article not in corpus.ARTICLE_IDS:
         bad.add("sequencing", "article", f"{article!r} is not one of {list(corpus.ARTICLE_IDS)}")
         return None
+    phases = _load_phases(bad, data["phases"], article)
     raw = data["steps"] if isinstance(data["steps"], list) else []
     step_ids = [r.get("step_id") for r in raw if isinstance(r, dict)]
     seen: set[str] = set()
@@ -427,8 +442,8 @@ def _load_sequencing(bad: _Problems, data: Any, known: Mapping[str, dict]) -> Se
         if not _fields(bad, entry, rec, _STEP_FIELDS):
             continue
         sid = _check_id(bad, entry, rec, "step_id", seen)
-        if rec["phase"] not in PHASES:
-            bad.add(entry, "phase", f"{rec['phase']!r} is not one of {list(PHASES)}")
+        if rec["phase"] not in phases:
+            bad.add(entry, "phase", f"{rec['phase']!r} is not one of {list(phases)}")
         pre = _id_list(bad, entry, rec, "preconditions", step_ids, empty_ok=True)
         if sid in pre:
             bad.add(entry, "preconditions", "a step cannot be its own precondition")
@@ -477,7 +492,42 @@ def _load_sequencing(bad: _Problems, data: Any, known: Mapping[str, dict]) -> Se
     ):
         bad.add("sequencing", "start_order", f"must list every step id exactly once: {step_ids}")
         start = step_ids
-    return Sequencing(article, _text(bad, "sequencing", data, "note"), tuple(start), tuple(steps))
+    heading, start_note = (
+        _text(bad, "sequencing", data, "heading"),
+        _text(bad, "sequencing", data, "start_note"),
+    )
+    note = _text(bad, "sequencing", data, "note")
+    return Sequencing(article, heading, start_note, phases, note, tuple(start), tuple(steps))
+
+
+def _load_phases(bad: _Problems, raw: Any, article: str) -> dict[str, str]:
+    """Phase → its label; a phase's quote must be verbatim in its paragraph of the article."""
+    from debatekit import evidence
+
+    phases: dict[str, str] = {}
+    if not isinstance(raw, list) or not raw:
+        bad.add("sequencing", "phases", "expected a list of {phase, paragraph_id, quote, label}")
+        return phases
+    for i, rec in enumerate(raw):
+        entry = _entry_name(rec, "phase", "phases", i)
+        if not _fields(bad, entry, rec, ("phase", "paragraph_id", "label"), ("quote",)):
+            continue
+        pid, quote = rec["paragraph_id"], rec.get("quote")
+        if not isinstance(pid, str) or not pid.startswith(article + "-") or pid not in corpus.paragraph_ids():
+            bad.add(entry, "paragraph_id", f"{pid!r} is not a paragraph of {article}")
+        elif quote is not None:
+            problem = evidence.quote_problem(str(quote), corpus.paragraph(pid).text)
+            if problem:
+                bad.add(entry, "quote", f"{pid}: {problem}")
+        try:
+            label = str(rec["label"]).format(quote=quote or "", paragraph_id=pid)
+        except (KeyError, IndexError, ValueError) as exc:
+            bad.add(entry, "label", f"only {{quote}} and {{paragraph_id}} may be filled in: {exc}")
+            continue
+        if rec["phase"] in phases:
+            bad.add(entry, "phase", "listed twice")
+        phases[str(rec["phase"])] = label
+    return phases
 
 
 def load_scenarios(
@@ -509,12 +559,12 @@ def _default() -> tuple[Explorer, Sequencing]:
 
 
 def explorer() -> Explorer:
-    """The packaged scenario explorer (a004's stick strategy and restraint)."""
+    """The packaged scenario explorer (data/scenarios.yml: explorer)."""
     return _default()[0]
 
 
 def sequencing() -> Sequencing:
-    """The packaged phased sequencing (a001's steps and their preconditions)."""
+    """The packaged phased sequencing (data/scenarios.yml: sequencing): steps and their preconditions."""
     return _default()[1]
 
 

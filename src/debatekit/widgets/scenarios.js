@@ -1,5 +1,5 @@
-// Scenario explorer widget: toggle a004's measures to see which of its claimed consequences are in
-// play, and order a001's steps to see which preconditions are unmet. compute() and
+// Scenario explorer widget: toggle an article's measures to see which of its claimed consequences are in
+// play, and order another article's steps to see which preconditions are unmet. compute() and
 // consequencesInPlay() are pure (no DOM) and repeat debatekit.scenarios step for step, so Node
 // tests can hold them to the Python model; render() is the UI.
 
@@ -120,7 +120,7 @@ function renderExplorer(model, id, cards) {
       items[c.consequence_id].li = li;
       return li;
     });
-    return h("div", { class: "dk-sc-consequences" }, h("p", { class: "dk-sc-subhead" }, `What a004 says follows: ${sc.title}`), h("ul", {}, ...lis));
+    return h("div", { class: "dk-sc-consequences" }, h("p", { class: "dk-sc-subhead" }, `${ex.follows}: ${sc.title}`), h("ul", {}, ...lis));
   });
 
   function draw() {
@@ -147,7 +147,7 @@ function renderExplorer(model, id, cards) {
   }
 
   const section = h("section", { class: "dk-sc-explorer", "aria-labelledby": `${id}-ex-h` },
-    h("h4", { id: `${id}-ex-h` }, "a004's two scenarios: choose measures, see what the article says follows"),
+    h("h4", { id: `${id}-ex-h` }, ex.heading),
     h("p", { class: "dk-sc-premise" }, ex.premise, " ", h("span", { class: "dk-sc-cites" }, `(${ex.premise_cards.join(", ")})`)),
     h("div", { class: "dk-sc-fieldsets" }, ...fieldsets), clear, summary, ...lists);
   return { section, draw };
@@ -236,10 +236,10 @@ function renderSequence(model, id, cards) {
   });
 
   const section = h("section", { class: "dk-sc-sequence", "aria-labelledby": `${id}-seq-h` },
-    h("h4", { id: `${id}-seq-h` }, "a001's phased steps: put them in order, see which preconditions are unmet"),
+    h("h4", { id: `${id}-seq-h` }, model.get("sequencing_heading")),
     h("p", { class: "dk-sc-note" }, model.get("sequencing_note")),
     h("p", { class: "dk-sc-how" }, "Use the Up and Down buttons (Tab to reach them, Enter or Space to press) to reorder the steps. ",
-      "The starting order is the order a001-p18 lists them in, then the ceasefire and the goal."),
+      model.get("start_note")),
     list, live, reset);
   return { section, draw: () => {
     const result = draw();

@@ -1,4 +1,4 @@
-"""Scenario explorer widget: a004's measures and claimed consequences, a001's steps to order.
+"""Scenario explorer widget: one article's measures and claimed consequences, another's steps to order.
 
 What the reader sees is computed in ``scenarios.js`` (``consequencesInPlay`` and ``compute``), so
 the widget stays live on the static book; in a kernel, ``in_play`` and ``unmet`` give the same
@@ -37,15 +37,16 @@ class ScenarioWidget(anywidget.AnyWidget):
     _esm = _HERE / "scenarios.js"
     _css = _HERE / "scenarios.css"
 
-    title = traitlets.Unicode("Scenarios and sequencing (a004 and a001)").tag(sync=True)
+    title = traitlets.Unicode().tag(sync=True)
     explorer = traitlets.Dict(help="scenarios, measures, consequences and premise (plain data)").tag(
         sync=True
     )
-    steps = traitlets.List(traitlets.Dict(), help="a001's steps with preconditions and grounds").tag(
-        sync=True
-    )
+    steps = traitlets.List(traitlets.Dict(), help="the steps with preconditions and grounds").tag(sync=True)
     phases = traitlets.Dict(help="phase → what the article says about it").tag(sync=True)
     sequencing_note = traitlets.Unicode().tag(sync=True)
+    sequencing_article = traitlets.Unicode(help="the article whose steps these are").tag(sync=True)
+    sequencing_heading = traitlets.Unicode().tag(sync=True)
+    start_note = traitlets.Unicode(help="how the starting order was chosen").tag(sync=True)
     start_order = traitlets.List(traitlets.Unicode()).tag(sync=True)
     cards = traitlets.Dict(help="card id → {quote, paragraph_id} for every card cited").tag(sync=True)
     selected = traitlets.List(traitlets.Unicode(), help="the measures the reader chose").tag(sync=True)
@@ -53,11 +54,15 @@ class ScenarioWidget(anywidget.AnyWidget):
 
     def __init__(self, selected: list[str] | None = None, order: list[str] | None = None, **kwargs):
         ex, seq = scenarios.explorer(), scenarios.sequencing()
+        kwargs.setdefault("title", f"Scenarios and sequencing ({ex.article} and {seq.article})")
         super().__init__(
             explorer=scenarios.explorer_data(ex),
             steps=scenarios.steps_data(seq),
-            phases=dict(scenarios.PHASES),
+            phases=dict(seq.phases),
             sequencing_note=seq.note,
+            sequencing_article=seq.article,
+            sequencing_heading=seq.heading,
+            start_note=seq.start_note,
             start_order=list(seq.start_order),
             cards=_cards_used(ex, seq),
             selected=list(selected or []),
@@ -142,8 +147,9 @@ class ScenarioWidget(anywidget.AnyWidget):
         )
         chosen = html.escape(", ".join(labels[m] for m in self.selected) or "none")
         captions = (
-            f"Consequences a004 states, and the measures they depend on (measures chosen: {chosen})",
-            "a001's steps in the current order, with what must come first",
+            f"Consequences {html.escape(self.explorer['article'])} states, and the measures they depend on "
+            f"(measures chosen: {chosen})",
+            f"{html.escape(self.sequencing_article)}'s steps in the current order, with what must come first",
         )
         parts = [f"<p><strong>{html.escape(self.explorer['premise'])}</strong></p>"]
         for table, caption in zip((cons, seq), captions, strict=True):
