@@ -1,14 +1,15 @@
-"""The five seed articles as structured text: headings and paragraphs with stable ids.
+"""The seed articles as structured text: headings and paragraphs with stable ids.
 
 Paragraph ids (``a001-p07``) are the anchors every card, question and figure cites, so the
 parsing rules here are deliberately simple and deterministic: one non-empty line is one block
-(a002 excepted, whose hard-wrapped lines are joined), and scraping noise listed in
-``data/noise.yml`` is removed and recorded rather than silently lost.
+(a text marked ``hard_wrapped`` in ``articles.yml`` excepted, whose lines are joined), and
+scraping noise listed in ``data/noise.yml`` is removed and recorded rather than silently lost.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -16,13 +17,12 @@ from pathlib import Path
 
 import yaml
 
-ARTICLE_IDS = ("a000", "a001", "a002", "a003", "a004")
 PARAGRAPH_ID = re.compile(r"^(a\d{3})-p(\d{2})$")
 _FOOTNOTE_MARKER = re.compile(r"\[(\d{1,2})\]")
 _REFERENCE_LINE = re.compile(r"^\[(\d{1,2})\]\s+(\S+)$")
 _SENTENCE_END = tuple('.?!:;"”’)')
 _HEADING_MAX_WORDS = 12
-#: a002 is wrapped at about 120 characters; a shorter line ends a paragraph.
+#: In a hard-wrapped text (wrapped at about 120 characters) a shorter line ends a paragraph.
 _WRAP_PARAGRAPH_END = 80
 
 
@@ -139,7 +139,7 @@ def _strip_noise(article_id: str, lines: list[str], noise: list[dict]) -> tuple[
 
 
 def _join_wrapped(raw: str) -> list[str]:
-    """Join a hard-wrapped text (a002) into one line per paragraph."""
+    """Join a hard-wrapped text into one line per paragraph."""
     paragraphs: list[str] = []
     current: list[str] = []
     for line in (ln.strip() for ln in raw.splitlines()):
@@ -165,7 +165,7 @@ def _split_title(meta: dict, lines: list[str]) -> tuple[str | None, list[str]]:
 
 def _parse(meta: dict, raw: str, noise: list[dict]) -> Article:
     aid = meta["id"]
-    if aid == "a002":
+    if meta.get("hard_wrapped"):
         lines = _join_wrapped(raw)
     else:
         lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
@@ -219,6 +219,26 @@ def _parse(meta: dict, raw: str, noise: list[dict]) -> Article:
     )
 
 
+class _ArticleIds(Sequence):
+    """The ids of the articles in ``seeds/articles.yml``, in id order (read when first used)."""
+
+    def __getitem__(self, index):
+        return tuple(a.id for a in load_articles())[index]
+
+    def __len__(self) -> int:
+        return len(load_articles())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+#: Every article's id (``a000`` …), in order, from the course's ``articles.yml``.
+ARTICLE_IDS: Sequence[str] = _ArticleIds()
+
+
 @cache
 def load_articles() -> tuple[Article, ...]:
     """Parse every seed listed in ``seeds/articles.yml``, in id order."""
@@ -235,7 +255,7 @@ def load_articles() -> tuple[Article, ...]:
 
 
 def article(article_id: str) -> Article:
-    """The article with this id (``a000`` … ``a004``)."""
+    """The article with this id (``a000``)."""
     for art in load_articles():
         if art.id == article_id:
             return art
