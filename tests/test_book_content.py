@@ -185,7 +185,7 @@ def test_checked_in_bibliography_is_what_the_generator_writes():
 def test_source_entries_carry_the_address_but_no_title_or_author():
     refs = corpus.article("a004").references
     for n, url in refs.items():
-        entry = _bib_entries()[bibliography.source_key(n)]
+        entry = _bib_entries()[bibliography.source_key("a004", n)]
         assert entry.fields["url"] == url
         assert "title" not in entry.fields and not entry.persons
         assert entry.fields["howpublished"] == re.match(r"https://([^/]+)/", url).group(1)
@@ -219,7 +219,7 @@ def test_article_entries_give_a_title_or_author_only_where_the_text_does():
 def test_each_source_note_names_the_paragraphs_that_cite_it():
     for p in corpus.article("a004").paragraphs:
         for n in p.footnotes:
-            assert p.pid in _bib_entries()[bibliography.source_key(n)].fields["note"]
+            assert p.pid in _bib_entries()[bibliography.source_key("a004", n)].fields["note"]
 
 
 # ---------------------------------------------------------------- the table of contents and pages

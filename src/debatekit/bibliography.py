@@ -1,8 +1,8 @@
 """The bibliography as BibTeX, generated from the seeds so it records only what the texts show.
 
-Two groups of entries: the five articles (from ``seeds/articles.yml``; a field the text does not
-give is left out and the note says "unknown") and the sources a004 cites in its footnotes, of
-which the kit knows only the address: the host, the path and any date written in the path. No
+Two groups of entries: the articles (from ``seeds/articles.yml``; a field the text does not
+give is left out and the note says "unknown") and the sources an article cites in its footnotes,
+of which the kit knows only the address: the host, the path and any date written in the path. No
 title or author is ever typed in. ``book/reference/references.bib`` is this module's output;
 ``tests/test_book_content.py`` regenerates it and fails if the two drift.
 """
@@ -15,8 +15,6 @@ from urllib.parse import urlparse
 
 from debatekit import corpus
 
-#: The article whose footnotes list its sources.
-CITING_ARTICLE = "a004"
 _MONTHS = "January February March April May June July August September October November December".split()
 #: A date written in an address: /2025/11/03/ or ...-2025-10-12/ (year, month, day).
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)")
@@ -27,9 +25,9 @@ def article_key(article_id: str) -> str:
     return article_id
 
 
-def source_key(number: int) -> str:
-    """The BibTeX key of a004's footnote ``number`` (``a004-src01``)."""
-    return f"{CITING_ARTICLE}-src{number:02d}"
+def source_key(article_id: str, number: int) -> str:
+    """The BibTeX key of an article's footnote ``number`` (``<article id>-src01``)."""
+    return f"{article_id}-src{number:02d}"
 
 
 def url_date(url: str) -> tuple[int, int, int] | None:
@@ -78,7 +76,7 @@ def article_entry(art: corpus.Article) -> str:
     return _entry(article_key(art.id), fields)
 
 
-def source_entry(number: int, url: str, cited_in: list[str]) -> str:
+def source_entry(article_id: str, number: int, url: str, cited_in: list[str]) -> str:
     """The BibTeX entry of one cited source: its address, host and any date in the address."""
     host = urlparse(url).hostname or "unknown host"
     fields = {"howpublished": _bibtex_text(host), "url": url}
@@ -88,7 +86,7 @@ def source_entry(number: int, url: str, cited_in: list[str]) -> str:
         fields["month"] = _MONTHS[date[1] - 1]
     where = ", ".join(cited_in) if cited_in else "no paragraph"
     note = (
-        f"Footnote [{number}] of {CITING_ARTICLE}, cited in {where}. Title, author and publisher unknown: "
+        f"Footnote [{number}] of {article_id}, cited in {where}. Title, author and publisher unknown: "
         f"the text gives only the address."
     )
     if date:
@@ -96,18 +94,18 @@ def source_entry(number: int, url: str, cited_in: list[str]) -> str:
     else:
         note += " Date unknown."
     fields["note"] = note
-    return _entry(source_key(number), fields)
+    return _entry(source_key(article_id, number), fields)
 
 
 def bibtex() -> str:
-    """The whole bibliography: the five articles in id order, then a004's sources in footnote order."""
+    """The whole bibliography: the articles in id order, then each one's footnoted sources in order."""
     chunks = ["% Generated from seeds/ by `debatekit bibliography`; do not edit by hand.\n"]
     for art in corpus.load_articles():
         chunks.append(article_entry(art))
-    citing = corpus.article(CITING_ARTICLE)
-    for number, url in sorted(citing.references.items()):
-        cited_in = [p.pid for p in citing.paragraphs if number in p.footnotes]
-        chunks.append(source_entry(number, url, cited_in))
+    for citing in corpus.load_articles():
+        for number, url in sorted(citing.references.items()):
+            cited_in = [p.pid for p in citing.paragraphs if number in p.footnotes]
+            chunks.append(source_entry(citing.id, number, url, cited_in))
     return "\n".join(chunks)
 
 

@@ -1,4 +1,4 @@
-"""Stakeholder ledger: the gains and risks a000 lists for each stakeholder, weighed by the reader.
+"""Stakeholder ledger: the gains and risks an article lists for each stakeholder, weighed by the reader.
 
 The reader rates every item's *weight* (0–5, how much it matters) and *likelihood* (0–1, or a
 percentage such as ``"40%"``). A stakeholder's net balance is
@@ -222,7 +222,7 @@ def load_ledger(source: str | Path = LEDGER_FILE, known_cards: Mapping[str, dict
 
 @cache
 def ledger() -> Ledger:
-    """The packaged ledger (a000's gains and risks for US, Russia, Ukraine and Europe)."""
+    """The packaged ledger (data/ledger.yml): one article's gains and risks for its stakeholders."""
     return load_ledger()
 
 

@@ -162,6 +162,7 @@ function render({ model, el: root }) {
   const id = `dk-ledger-${++uid}`;
   const items = model.get("items");
   const names = model.get("names");
+  const article = model.get("article");
   const byId = Object.fromEntries(items.map((x) => [x.item_id, x]));
   const weightInputs = {};
   const likelihoodInputs = {};
@@ -203,14 +204,14 @@ function render({ model, el: root }) {
       likelihoodInputs[x.item_id].addEventListener("input", () =>
         setRating(x.item_id, "likelihood", Number(likelihoodInputs[x.item_id].value) / 100));
       const quotes = h("details", { class: "dk-ledger-quotes" },
-        h("summary", {}, `What a000 says (${x.card_ids.join(", ")})`),
+        h("summary", {}, `What ${article} says (${x.card_ids.join(", ")})`),
         ...x.quotes.map((q, j) => h("blockquote", {}, `“${q}” `, h("cite", {}, x.card_ids[j]))),
         x.note ? h("p", { class: "dk-ledger-note" }, `Note (ours): ${x.note}`) : "");
       return h(
         "tr", { class: `dk-ledger-${x.kind}`, "data-item": x.item_id },
         h("th", { scope: "row" },
           h("span", { class: "dk-ledger-label" }, x.label),
-          h("span", { class: "dk-ledger-heading" }, ` a000: “${x.heading}”`), quotes),
+          h("span", { class: "dk-ledger-heading" }, ` ${article}: “${x.heading}”`), quotes),
         h("td", { class: "dk-ledger-kind" }, h("span", { class: "dk-ledger-sign", "aria-hidden": "true" }, sign), x.kind === "gain" ? " Gain" : " Risk"),
         h("td", {}, h("div", { class: "dk-ledger-slider" }, weightInputs[x.item_id], outputs[x.item_id].w)),
         h("td", {}, h("div", { class: "dk-ledger-slider" }, likelihoodInputs[x.item_id], outputs[x.item_id].p)),

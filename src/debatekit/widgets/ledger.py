@@ -1,4 +1,4 @@
-"""Stakeholder ledger widget: rate a000's gains and risks, see each stakeholder's net balance.
+"""Stakeholder ledger widget: rate an article's gains and risks, see each stakeholder's net balance.
 
 The balance the reader sees is computed in ``ledger.js`` (``compute``), so the widget stays live on
 the static book; in a kernel, ``balance`` gives the same numbers from :mod:`debatekit.ledger`.
@@ -25,7 +25,8 @@ class LedgerWidget(anywidget.AnyWidget):
     _esm = _HERE / "ledger.js"
     _css = _HERE / "ledger.css"
 
-    title = traitlets.Unicode("Stakeholder ledger: what each side gains and risks (a000)").tag(sync=True)
+    title = traitlets.Unicode().tag(sync=True)
+    article = traitlets.Unicode(help="the article whose gains and risks these are").tag(sync=True)
     items = traitlets.List(traitlets.Dict(), help="the ledger items, with their cards' quotes").tag(sync=True)
     stakeholders = traitlets.List(traitlets.Unicode()).tag(sync=True)
     names = traitlets.Dict(help="stakeholder id → display name").tag(sync=True)
@@ -39,7 +40,9 @@ class LedgerWidget(anywidget.AnyWidget):
         for x in book.items:
             cards = [evidence.card(c) for c in x.card_ids]
             items.append({**x.as_dict(), "quotes": [c["quote"] for c in cards]})
+        kwargs.setdefault("title", f"Stakeholder ledger: what each side gains and risks ({book.article})")
         super().__init__(
+            article=book.article,
             items=items,
             stakeholders=list(book.stakeholders),
             names={s: evidence.STAKEHOLDERS[s] for s in book.stakeholders},
@@ -100,7 +103,9 @@ class LedgerWidget(anywidget.AnyWidget):
         top = max([5.0] + [max(r["gains"], r["risks"]) for r in rows])
         ax.set_xlim(-top * 1.25, top * 1.25)
         ax.set_xlabel("weight × likelihood (risks to the left, gains to the right)")
-        ax.set_title("Net balance of gains and risks by stakeholder (a000; starting ratings are ours)")
+        ax.set_title(
+            f"Net balance of gains and risks by stakeholder ({self.article}; starting ratings are ours)"
+        )
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize="small", frameon=False)
         fig.tight_layout()
         return fig
