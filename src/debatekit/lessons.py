@@ -7,6 +7,7 @@ exist, and every unit day is one period long. Mistakes name the file, the entry 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,35 +18,36 @@ import pandas as pd
 from debatekit import corpus, debate, evidence
 from debatekit.book import escape_markdown
 from debatekit.datafiles import DataError, file_name, load_yaml, raise_all
+from debatekit.vocabulary import LazyMapping
 
-#: The chapters that have sessions: Part I, the five article chapters, Part III.
-CHAPTERS: dict[str, str] = {
-    "intro": "Part I: structured debate",
-    **{aid: f"Chapter on {aid}" for aid in corpus.ARTICLE_IDS},
-    "debate": "Part III: the full debate",
-}
+
+@cache
+def _raw() -> dict:
+    data = load_yaml(LESSONS_FILE)
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def _chapters() -> dict[str, str]:
+    """The chapters sessions can be for; a ``{article}`` entry stands for every article, in order."""
+    found: dict[str, str] = {}
+    for key, name in (_raw().get("chapters") or {}).items():
+        if key == "{article}":
+            found.update({aid: str(name).format(article=aid) for aid in corpus.ARTICLE_IDS})
+        else:
+            found[str(key)] = str(name)
+    return found
+
+
+LESSONS_FILE = "lesson_plans.yml"
+#: The keys of the course's lesson_plans.yml that name the book's chapters and pages.
+_BOOK_KEYS = ("chapters", "pages")
+#: The chapters that have sessions (lesson_plans.yml: chapters), by id, with the name tables show.
+CHAPTERS: Mapping[str, str] = LazyMapping(_chapters, "chapters")
 SESSION_LENGTHS = (50, 90)
-#: Pages a step may point to (``page:<name>``): the book's labels, linked as ``(#name)``.
-PAGES: dict[str, str] = {
-    "using-this-book": "How to use this book",
-    "debate-in-one-chapter": "Structured debate in one chapter",
-    "cwi": "Claim, warrant, impact",
-    "evidence-cards-intro": "Evidence cards",
-    "rebuttal": "Rebuttal",
-    "weighing": "Weighing impacts",
-    "formats": "The four formats",
-    "flowing": "How to flow a round",
-    "the-full-debate": "The full debate",
-    "evidence-packets": "The evidence packets",
-    "flow-sheet": "The flow sheet and the timers",
-    "judging-ballot": "The judging ballot",
-    "sac-variant": "The Structured Academic Controversy variant",
-    "evidence-cards": "Every evidence card",
-    "kit-glossary": "Glossary",
-    "kit-bibliography": "Bibliography",
-    "instructor-rubric": "Rubric and ballot (instructors)",
-    "instructor-exercises": "Assigning, releasing and grading (instructors)",
-}
+#: Pages a step may point to (``page:<name>``; lesson_plans.yml: pages): the book's labels, linked
+#: as ``(#name)``, with the name a link shows.
+PAGES: Mapping[str, str] = LazyMapping(lambda: _raw().get("pages") or {}, "pages")
 #: Where the chapter pages live (docnames, for ``{doc}`` links) and the exercise notebooks (a path
 #: relative to a page in ``book/instructor/``: a download link, as the notebooks are not book pages).
 CHAPTER_DOC = "/book/chapters/{article}"
@@ -272,7 +274,7 @@ def _check_unit(add, raw: Any, sessions: dict[str, Session]) -> Unit | None:
     return Unit(_text(raw["title"]) or "", _text(raw["summary"]) or "", period, tuple(weeks))
 
 
-def load_lesson_plans(source: str | Path = "lesson_plans.yml") -> LessonPlans:
+def load_lesson_plans(source: str | Path = LESSONS_FILE) -> LessonPlans:
     """Read and validate a lesson-plan file; raise :class:`DataError` listing every mistake found."""
     file = file_name(source)
     errors: list[DataError] = []
@@ -281,8 +283,14 @@ def load_lesson_plans(source: str | Path = "lesson_plans.yml") -> LessonPlans:
         errors.append(DataError(file, entry, field, problem))
 
     data = load_yaml(source)
-    if not isinstance(data, dict) or set(data) != {"sessions", "unit"}:
-        raise DataError(file, None, None, "expected a mapping with the keys sessions and unit")
+    if not isinstance(data, dict) or not {"sessions", "unit"} <= set(data) <= {
+        "sessions",
+        "unit",
+        *_BOOK_KEYS,
+    }:
+        raise DataError(
+            file, None, None, "expected a mapping with the keys sessions and unit (and chapters, pages)"
+        )
     sessions: dict[str, Session] = {}
     for i, rec in enumerate(data["sessions"] if isinstance(data["sessions"], list) else [], 1):
         s = _check_session(add, rec, i)

@@ -6,7 +6,7 @@ first time it is read, so modules can keep ``evidence.STAKEHOLDERS`` as a consta
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -48,29 +48,35 @@ def vocabulary() -> dict[str, dict[str, Any]]:
     return data
 
 
-class Section(Mapping):
-    """One section of the vocabulary as a read-only mapping, loaded when first read."""
+class LazyMapping(Mapping):
+    """A read-only mapping whose content ``load()`` gives the first time (and every time) it is read.
 
-    def __init__(self, name: str):
-        self.name = name
+    Course words stay in data files while modules keep constant-like names such as
+    ``evidence.STAKEHOLDERS``; ``load`` is expected to cache.
+    """
 
-    def _data(self) -> dict:
-        return vocabulary()[self.name]
+    def __init__(self, load: Callable[[], Mapping], name: str):
+        self._load, self.name = load, name
 
     def __getitem__(self, key: str) -> Any:
-        return self._data()[key]
+        return self._load()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._data())
+        return iter(self._load())
 
     def __len__(self) -> int:
-        return len(self._data())
+        return len(self._load())
 
     def __eq__(self, other: object) -> bool:
-        return dict(self._data()) == (dict(other) if isinstance(other, Mapping) else other)
+        return dict(self._load()) == (dict(other) if isinstance(other, Mapping) else other)
 
     def __repr__(self) -> str:
-        return f"Section({self.name!r}, {dict(self._data())!r})"
+        return f"{self.name}: {dict(self._load())!r}"
+
+
+def Section(name: str) -> LazyMapping:  # noqa: N802 (reads like the class it returns)
+    """One section of the vocabulary as a read-only mapping, loaded when first read."""
+    return LazyMapping(lambda: vocabulary()[name], name)
 
 
 class Keys(Sequence):
