@@ -19,7 +19,7 @@ from debatekit import corpus, evidence
 FILTERS = ("article", "stakeholder", "kind", "topic", "text")
 #: Link from a paragraph id to its anchor, relative to a page in ``book/reference/``.
 LINK_TEMPLATE = "../readings/{article}.html#{pid}"
-#: Curly quotes are folded to straight ones so "Trump's" finds "Trump’s".
+#: Curly quotes are folded to straight ones so "don't" finds "don’t".
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 

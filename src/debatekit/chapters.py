@@ -340,7 +340,7 @@ def load_chapters(
     p = _Problems(file)
     data = load_yaml(source)
     if not isinstance(data, dict) or not isinstance(data.get("chapters"), dict):
-        raise DataError(file, None, "chapters", "expected a mapping with chapters: {a000: ..., ...}")
+        raise DataError(file, None, "chapters", "expected a mapping with chapters: {<article id>: ..., ...}")
     known = (
         known_cards
         if known_cards is not None

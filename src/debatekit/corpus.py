@@ -235,7 +235,7 @@ class _ArticleIds(Sequence):
         return repr(tuple(self))
 
 
-#: Every article's id (``a000`` …), in order, from the course's ``articles.yml``.
+#: Every article's id, in order, from the course's ``articles.yml``.
 ARTICLE_IDS: Sequence[str] = _ArticleIds()
 
 
@@ -272,7 +272,9 @@ def paragraph(pid: str) -> Paragraph:
     found = _paragraph_index().get(pid)
     if found is None:
         if not PARAGRAPH_ID.match(pid):
-            raise CorpusError(f"{pid!r} is not a paragraph id; expected the form a001-p07")
+            raise CorpusError(
+                f"{pid!r} is not a paragraph id; expected the form aNNN-pNN (article id, paragraph number)"
+            )
         last = len(article(pid[:4]).paragraphs)
         raise CorpusError(f"no paragraph {pid!r}; {pid[:4]} has paragraphs p01-p{last:02d}")
     return found

@@ -649,7 +649,7 @@ def _check_card_list(ids: Any, where: str, known: set[str], bad: _Problems) -> t
         return ()
     for cid in ids:
         if cid not in known:
-            bad.add(where, f"cites unknown card {cid!r}; card ids look like a004-c07 (see evidence.cards())")
+            bad.add(where, f"cites unknown card {cid!r}; card ids look like aNNN-cNN (see evidence.cards())")
     if len(set(ids)) != len(ids):
         bad.add(where, "lists a card twice")
     return tuple(ids)

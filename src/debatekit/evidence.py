@@ -109,7 +109,7 @@ def _check_card(file: str, index: int, rec: Any) -> list[DataError]:
         errs.append(DataError(file, entry, unknown[0], f"unknown field; allowed: {sorted(_CARD_FIELDS)}"))
     match = CARD_ID.match(str(rec["card_id"]))
     if not match:
-        errs.append(DataError(file, entry, "card_id", "expected the form a000-c01"))
+        errs.append(DataError(file, entry, "card_id", "expected the form aNNN-cNN (article id, card number)"))
     pid = str(rec["paragraph_id"])
     try:
         para = corpus.paragraph(pid)
@@ -214,7 +214,7 @@ def card(card_id: str) -> dict:
     """One card as a dict (a copy), by id (``a004-c07``)."""
     found = _card_index(_default_cards()).get(card_id)
     if found is None:
-        raise KeyError(f"no evidence card {card_id!r}; ids look like a004-c07 (see evidence.cards())")
+        raise KeyError(f"no evidence card {card_id!r}; ids look like aNNN-cNN (see evidence.cards())")
     return {**found, "stakeholders": list(found["stakeholders"]), "topics": list(found["topics"])}
 
 
@@ -255,7 +255,8 @@ def _check_link(file: str, index: int, rec: Any, known: dict[str, dict]) -> list
     for side in ("side_a", "side_b"):
         val = rec[side]
         if not isinstance(val, dict) or set(val) != {"article", "cards"}:
-            errs.append(DataError(file, entry, side, "expected {article: a000, cards: [a000-c01, ...]}"))
+            problem = "expected {article: <article id>, cards: [<card id>, ...]}"
+            errs.append(DataError(file, entry, side, problem))
             continue
         if val["article"] not in corpus.ARTICLE_IDS:
             errs.append(DataError(file, entry, f"{side}.article", f"unknown article {val['article']!r}"))

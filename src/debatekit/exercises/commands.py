@@ -26,7 +26,7 @@ def _refusing_overwrite(run):
 
 
 def _release_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("assignment", help="a packaged bank (a000 … a004, cumulative) or a bank .yml file")
+    p.add_argument("assignment", help="a packaged bank (one per article, or cumulative) or a bank .yml file")
     p.add_argument("--out", type=Path, required=True, help="folder for the student notebook")
     p.add_argument("--force", action="store_true", help="overwrite an existing notebook")
 

@@ -28,7 +28,7 @@ TYPES: dict[str, str] = {
     "numeric": "a number, in the question's unit",
     "ordering": "a list of every item id, first to last",
     "matching": "a mapping from claim id to option id",
-    "citation": "one paragraph id from the candidates, like a001-p07",
+    "citation": "one paragraph id from the candidates, like aNNN-pNN",
     "weighing": "a mapping from every criterion to a weight (a number)",
     "short": "text",
 }
@@ -205,7 +205,7 @@ class _Reader:
         if isinstance(values, str):
             values = [values]
         if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
-            raise self.error(fld, f"expected paragraph id(s) like a001-p07, got {values!r}")
+            raise self.error(fld, f"expected paragraph id(s) like aNNN-pNN, got {values!r}")
         for pid in values:
             try:
                 corpus.paragraph(pid)
@@ -220,7 +220,7 @@ def _question(file: str, entry: str, rec: Any) -> Question:
     r = _Reader(file, entry, rec)
     qid = rec.get("id")
     if not isinstance(qid, str) or not _ID.match(qid):
-        raise r.error("id", f"{qid!r}: use lower-case letters, digits and hyphens, like a001-q03")
+        raise r.error("id", f"{qid!r}: use lower-case letters, digits and hyphens, like aNNN-q03")
     qtype = rec.get("type")
     if qtype not in TYPES:
         raise r.error("type", f"{qtype!r} is not a question type; use one of {', '.join(TYPES)}")
