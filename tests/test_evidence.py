@@ -327,7 +327,7 @@ BROKEN_CARDS = [
     ("figure without unit", {"unit": None}, "a000-c04", "unit", "needs a unit"),
     ("range missing high", {"value": None, "low": 4}, "a000-c04", "high", "both low and high"),
     ("fact with a value", {"kind": "fact", "unit": None}, "a000-c04", "value", "only figure cards"),
-    ("bad card id", {"card_id": "a000-1"}, "a000-1", "card_id", "a000-c01"),
+    ("bad card id", {"card_id": "a000-1"}, "a000-1", "card_id", "aNNN-cNN"),
     ("id from another article", {"card_id": "a001-c01"}, "a001-c01", "paragraph_id", "not in article a001"),
     ("misspelt field", {"vaule": 5}, "a000-c04", "vaule", "unknown field"),
 ]  # fmt: skip
