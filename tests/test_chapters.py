@@ -488,10 +488,44 @@ def test_notebook_has_every_section_links_its_reading_and_exercises(aid):
         "What the other articles say",
         "Exercises",
     ]
-    assert f"(#reading-{aid})" in text and f"(../../exercises/{aid}.ipynb)" in text
+    shown = "\n".join(chapters.shared_text(n, a) for n, a in SHARED_CALL.findall(text))
+    assert f"(#reading-{aid})" in shown and f"(../../exercises/{aid}.ipynb)" in shown
     assert f'chapters.chapter("{aid}")' in text
     assert "TradeoffWidget.from_matrix(chapter.matrix, lens=chapter.lens)" in text
     assert "weigh.static_fallback()" in text
+
+
+SHARED_CALL = re.compile(r'chapters\.shared_text\("([^"]+)", "([^"]+)"\)')
+
+
+def markdown_paragraphs(aid: str) -> set[str]:
+    cells = notebook(aid)["cells"]
+    text = "\n\n".join(source(c) for c in cells if c["cell_type"] == "markdown")
+    return {" ".join(p.split()).replace(aid, "{article}") for p in re.split(r"\n\s*\n", text) if p.strip()}
+
+
+def test_every_chapter_shows_the_same_shared_teaching_text_in_the_same_order():
+    calls = {
+        aid: SHARED_CALL.findall("\n".join(source(c) for c in notebook(aid)["cells"])) for aid in ARTICLES
+    }
+    for aid, found in calls.items():
+        assert {a for _, a in found} == {aid}, f"{aid} shows another chapter's text"
+    orders = {aid: [n for n, _ in found] for aid, found in calls.items()}
+    assert all(order == orders["a000"] for order in orders.values()), orders
+    assert set(orders["a000"]) == set(chapters._shared_texts()), "a snippet no chapter shows"
+
+
+def test_no_paragraph_is_copied_into_every_chapter_except_headings():
+    common = set.intersection(*(markdown_paragraphs(aid) for aid in ARTICLES))
+    assert all(p.startswith("#") for p in common), sorted(p for p in common if not p.startswith("#"))
+
+
+def test_shared_text_names_its_snippets_when_asked_for_an_unknown_one():
+    assert chapters.shared_text("the-reading", "a002").startswith(
+        "Read [the full text of a002](#reading-a002)"
+    )
+    with pytest.raises(KeyError, match="no shared chapter text 'nope' in chapter_text.yml"):
+        chapters.shared_text("nope", "a000")
 
 
 @pytest.mark.parametrize("aid", ARTICLES)

@@ -24,6 +24,8 @@ from debatekit.book import escape_markdown
 from debatekit.datafiles import DataError, load_yaml
 
 CHAPTERS_FILE = "chapters.yml"
+#: Teaching text every chapter shows, written once (``shared_text``).
+SHARED_TEXT_FILE = "chapter_text.yml"
 #: The longest a point of the argument map may be: it has to fit a box of the diagram.
 MAX_POINT_CHARS = 110
 MIN_READING_QUESTIONS = 5
@@ -385,6 +387,25 @@ def timeline() -> tuple[TimelineEvent, ...]:
 
 
 # --- Markdown ------------------------------------------------------------------------------------
+
+
+@cache
+def _shared_texts() -> dict[str, str]:
+    data = load_yaml(SHARED_TEXT_FILE)
+    if not isinstance(data, dict) or not all(isinstance(v, str) and v.strip() for v in data.values()):
+        raise DataError(SHARED_TEXT_FILE, None, None, "expected a mapping of snippet name: MyST text")
+    return data
+
+
+def shared_text(name: str, article_id: str) -> str:
+    """A snippet of the teaching text every chapter shows (chapter_text.yml), for one article's chapter.
+
+    ``{article}`` in the snippet becomes ``article_id``; the rest is used as written (MyST).
+    """
+    texts = _shared_texts()
+    if name not in texts:
+        raise KeyError(f"no shared chapter text {name!r} in {SHARED_TEXT_FILE}; there are {sorted(texts)}")
+    return texts[name].replace("{article}", article_id)
 
 
 def para_link(pid: str) -> str:
