@@ -1,9 +1,10 @@
-"""The five seed articles as structured text: headings and paragraphs with stable ids.
+"""The course's seed articles as structured text: headings and paragraphs with stable ids.
 
 Paragraph ids (``a001-p07``) are the anchors every card, question and figure cites, so the
 parsing rules here are deliberately simple and deterministic: one non-empty line is one block
-(a002 excepted, whose hard-wrapped lines are joined), and scraping noise listed in
-``data/noise.yml`` is removed and recorded rather than silently lost.
+(except a seed whose metadata says ``wrapped: true``, whose hard-wrapped lines are joined), and
+scraping noise listed in ``data/noise.yml`` is removed and recorded rather than silently lost.
+The articles are those ``seeds/articles.yml`` of the course in use lists (:mod:`debatekit.course`).
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
 
-ARTICLE_IDS = ("a000", "a001", "a002", "a003", "a004")
+from debatekit.datafiles import data_path, load_yaml
+
 PARAGRAPH_ID = re.compile(r"^(a\d{3})-p(\d{2})$")
 _FOOTNOTE_MARKER = re.compile(r"\[(\d{1,2})\]")
 _REFERENCE_LINE = re.compile(r"^\[(\d{1,2})\]\s+(\S+)$")
 _SENTENCE_END = tuple('.?!:;"”’)')
 _HEADING_MAX_WORDS = 12
-#: a002 is wrapped at about 120 characters; a shorter line ends a paragraph.
+#: A wrapped seed's lines run to about 120 characters; a shorter line ends a paragraph.
 _WRAP_PARAGRAPH_END = 80
 
 
@@ -95,26 +96,15 @@ class Article:
 
 
 def seeds_dir() -> Path:
-    """The ``seeds/`` folder: beside the repo root in a checkout, or ``DEBATEKIT_SEEDS``."""
-    import os
+    """The course's ``seeds/`` folder (see :func:`debatekit.course.course_root`)."""
+    from debatekit.course import Course
 
-    env = os.environ.get("DEBATEKIT_SEEDS")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "seeds" / "articles.yml"
-        if candidate.exists():
-            return candidate.parent
-    raise CorpusError(
-        "cannot find seeds/articles.yml above "
-        f"{here}; set DEBATEKIT_SEEDS to the folder holding the seed articles"
-    )
+    return Course.current().seeds
 
 
 def _noise() -> dict[str, list[dict]]:
-    text = resources.files("debatekit.data").joinpath("noise.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    path = data_path("noise.yml")
+    return (load_yaml(path) or {}) if path.exists() else {}
 
 
 def _is_heading(line: str) -> bool:
@@ -139,7 +129,7 @@ def _strip_noise(article_id: str, lines: list[str], noise: list[dict]) -> tuple[
 
 
 def _join_wrapped(raw: str) -> list[str]:
-    """Join a hard-wrapped text (a002) into one line per paragraph."""
+    """Join a hard-wrapped text into one line per paragraph."""
     paragraphs: list[str] = []
     current: list[str] = []
     for line in (ln.strip() for ln in raw.splitlines()):
@@ -165,7 +155,7 @@ def _split_title(meta: dict, lines: list[str]) -> tuple[str | None, list[str]]:
 
 def _parse(meta: dict, raw: str, noise: list[dict]) -> Article:
     aid = meta["id"]
-    if aid == "a002":
+    if meta.get("wrapped"):
         lines = _join_wrapped(raw)
     else:
         lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
@@ -223,7 +213,7 @@ def _parse(meta: dict, raw: str, noise: list[dict]) -> Article:
 def load_articles() -> tuple[Article, ...]:
     """Parse every seed listed in ``seeds/articles.yml``, in id order."""
     folder = seeds_dir()
-    metas = yaml.safe_load((folder / "articles.yml").read_text(encoding="utf-8"))
+    metas = yaml.safe_load((folder / "articles.yml").read_text(encoding="utf-8")) or []
     noise = _noise()
     articles = []
     for meta in metas:
@@ -239,7 +229,19 @@ def article(article_id: str) -> Article:
     for art in load_articles():
         if art.id == article_id:
             return art
-    raise CorpusError(f"no article {article_id!r}; known ids: {', '.join(ARTICLE_IDS)}")
+    raise CorpusError(f"no article {article_id!r}; known ids: {', '.join(article_ids())}")
+
+
+def article_ids() -> tuple[str, ...]:
+    """The ids of the course's articles, in order (``a000``, ``a001``, ...)."""
+    return tuple(a.id for a in load_articles())
+
+
+def __getattr__(name: str):
+    # ``corpus.ARTICLE_IDS`` is the course's article ids, read when asked (the course may change).
+    if name == "ARTICLE_IDS":
+        return article_ids()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache
