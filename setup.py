@@ -1,7 +1,7 @@
 """Build hook: a wheel of this repository carries the course's public files as package data.
 
 ``pip install .`` (or ``pip wheel .``) copies what :func:`debatekit.course.public_files` selects
-(config, seeds, data, book assets; never an assessed question bank) into ``debatekit/course/``,
+(config, seeds, data, book assets; never an assessed question bank) into ``debatekit/course_files/``,
 so notebooks run with no setting wherever the package is installed. Editable installs skip it:
 they read the checkout itself.
 """

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from debatekit import corpus
+from debatekit.course import BUNDLE
 
 #: npm files the static book serves from ``_static/npm`` (source in node_modules → dest).
 VENDOR_FILES = {
@@ -138,7 +139,7 @@ def source_fingerprint(root: Path) -> str:
     for label, base, globs in groups:
         files = sorted({p for g in globs for p in base.glob(g) if p.is_file()})
         for path in files:
-            if "__pycache__" in path.parts or (label == "engine" and path.is_relative_to(engine / "course")):
+            if "__pycache__" in path.parts or (label == "engine" and path.is_relative_to(engine / BUNDLE)):
                 continue
             digest.update(f"{label}:{path.relative_to(base).as_posix()}".encode())
             digest.update(path.read_bytes())
@@ -183,4 +184,16 @@ def build_book(
     if result.returncode == 0:
         build_dir.mkdir(parents=True, exist_ok=True)
         stamp.write_text(fingerprint)
+        _student_downloads(root, build_dir / "html", launch)
     return result.returncode
+
+
+def _student_downloads(root: Path, html: Path, launch) -> None:
+    """What the built book offers students beside its pages: the student wheel in ``_static/``
+    (see "Running the notebooks"), and notebooks whose first cell names the real install command."""
+    from debatekit.launch import rewrite_downloads
+    from debatekit.student import build_student_wheel
+
+    build_student_wheel(html / "_static", root)
+    if launch is not None:
+        rewrite_downloads(html, launch)

@@ -61,7 +61,7 @@ def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
     p.add_argument(
         "--repository-url",
-        help="the book's public git repository, https://github.com/OWNER/REPO: turns on the repository "
+        help="the book's public git repository, its https address: turns on the repository "
         "and launch buttons (default: $DEBATEKIT_REPOSITORY_URL)",
     )
     p.add_argument("--branch", help="the repository's branch (default: $DEBATEKIT_REPOSITORY_BRANCH or main)")
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
             course.use(args.course or args.root)
         return _COMMANDS[args.command][2](args)
-    except (FileNotFoundError, ValueError, LookupError) as exc:
+    except (FileNotFoundError, FileExistsError, ValueError, LookupError) as exc:
         print(f"debatekit {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

@@ -8,7 +8,7 @@ A course is a folder of data and pages: ``_config.yml`` and ``_toc.yml`` (the bo
 2. the environment variable ``DEBATEKIT_COURSE``,
 3. the nearest folder at or above the working directory holding ``_config.yml`` and
    ``seeds/articles.yml`` (a notebook run inside the book finds its own course),
-4. the course files bundled with an installed package (``debatekit/course/``, public files only),
+4. the course files bundled with an installed package (``debatekit/course_files/``, public files only),
 5. the checkout an editable install runs from (the folder above ``src/``).
 """
 
@@ -24,7 +24,7 @@ ENV_COURSE = "DEBATEKIT_COURSE"
 #: The files that mark a folder as a course.
 MARKERS = ("_config.yml", "seeds/articles.yml")
 #: Where a wheel carries the course's public files, inside the package.
-BUNDLE = "course"
+BUNDLE = "course_files"
 #: What a student-side copy of a course holds (globs relative to the course root).
 PUBLIC_GLOBS = (
     "_config.yml", "_toc.yml", "seeds/*", "data/*.yml", "data/*.csv", "data/questions/*.yml",
@@ -88,16 +88,16 @@ def course_root() -> Path:
     return found
 
 
-def use(folder: Path | str | None) -> Path:
+def use(folder: Path | str | None) -> Path | None:
     """Use the course in ``folder`` from now on in this process (``None``: search again).
 
     Every cached content (articles, cards, banks ...) is dropped, so nothing of the previous
-    course is served. Returns the root in use.
+    course is served. Returns the root chosen.
     """
     global _chosen
     _chosen = None if folder is None else _check(Path(folder), "--course")
     _clear_caches()
-    return course_root()
+    return _chosen
 
 
 def _clear_caches() -> None:

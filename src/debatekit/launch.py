@@ -97,7 +97,7 @@ def launch_overlay(config: dict, launch: Launch) -> dict:
     buttons["jupyterhub_url"] = launch.jupyterhub_url
     buttons["colab_url"] = COLAB_URL if launch.provider == "github" else ""
     parse = out.setdefault("parse", {})
-    parse.setdefault("myst_substitutions", {})[SUBSTITUTION] = install_command(launch)
+    parse.setdefault("myst_substitutions", {})[SUBSTITUTION] = f"`{install_command(launch)}`"
     parse["myst_substitutions"]["repository_url"] = launch.repository_url
     return out
 
@@ -132,20 +132,21 @@ def install_command(launch: Launch | None = None) -> str:
 
 
 def _install_source(command: str) -> str:
-    where = "" if "git+" in command else (
-        "\\n(download that file from the page “Running the notebooks” of this book first)"
-    )  # fmt: skip
+    parts = [
+        "This notebook needs the debatekit package. Install it with this command, ",
+        "then restart the kernel and run the notebook again:\n",
+        f"    {command}",
+    ]
+    if "git+" not in command:
+        parts.append("\n(download that file from the page “Running the notebooks” of this book first)")
     return (
         "# Set-up: if the debatekit package is missing, say how to install it (“Running the notebooks”).\n"
         "import importlib.util\n"
         "\n"
         'if importlib.util.find_spec("debatekit") is None:\n'
         "    raise ModuleNotFoundError(\n"
-        '        "This notebook needs the debatekit package. Install it with this command, "\n'
-        '        "then restart the kernel and run the notebook again:\\n"\n'
-        f'        "    {command}"\n'
-        f'        "{where}"\n'
-        "    )\n"
+        + "".join(f"        {part!r}\n" for part in parts)
+        + "    )\n"
     )
 
 

@@ -3,7 +3,7 @@
 ``debatekit student-wheel --out DIR`` (and every ``debatekit build``, into ``_static/``) copies the
 installed engine and :func:`debatekit.course.public_files` of the course into a temporary staging
 tree and builds it with ``pip wheel`` (no network: no build isolation, no dependencies). In the
-wheel the course sits at ``debatekit/course/``, where :func:`debatekit.course.course_root` finds it
+wheel the course sits at ``debatekit/course_files/``, where :func:`debatekit.course.course_root` finds it
 when a notebook runs outside any course folder.
 """
 
