@@ -65,6 +65,8 @@ sphinx:
       - sphinx_design
       - sphinx_book_theme
     myst_footnote_transition: false
+    html_context:
+      default_mode: auto
     html_favicon: assets/favicon.svg
     html_extra_path: [assets/root]
     html_static_path: [assets]
