@@ -180,3 +180,19 @@ def test_the_running_page_offers_the_served_wheel_and_the_default_command():
     assert "git+https://github.com/example-org/x@main" in subs["install_command"]
     for page in ROOT.glob("book/**/*.md"):
         assert "OWNER/REPO" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_build_with_the_repository_puts_its_command_into_the_downloadable_notebooks(tmp_path):
+    sources = tmp_path / "_sources" / "book"
+    sources.mkdir(parents=True)
+    stored = json.loads((ROOT / "exercises" / "a000.ipynb").read_text(encoding="utf-8"))
+    (sources / "a000.ipynb").write_text(json.dumps(stored))
+    (sources / "page.md").write_text("# A page\n")
+    known = launch.from_options("https://gitlab.com/example-org/debate-course", branch="spring")
+    assert launch.rewrite_downloads(tmp_path, known) == [sources / "a000.ipynb"]
+    first = json.loads((sources / "a000.ipynb").read_text(encoding="utf-8"))["cells"][0]
+    source = "".join(first["source"])
+    assert 'pip install "debatekit @ git+https://gitlab.com/example-org/debate-course@spring"' in source
+    assert launch.wheel_name() not in source
+    assert first["id"] == "install-check" and len(stored["cells"]) == len(json.loads(
+        (sources / "a000.ipynb").read_text(encoding="utf-8"))["cells"])  # fmt: skip
