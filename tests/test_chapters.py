@@ -17,6 +17,9 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from debatekit import chapter_figures, chapters, corpus, evidence, tradeoff
 from debatekit.datafiles import DataError, data_path
 
+#: The stakeholder lenses this course's matrices define (matrices.yml), in order.
+COURSE_LENSES = ("US", "Russia", "Ukraine", "Europe")
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = corpus.ARTICLE_IDS
 SHIPPED = chapters.load_chapters()
@@ -236,7 +239,7 @@ def _toy_matrix() -> tradeoff.Matrix:
                 "why": "w",
                 "weights": {"x": {"weight": 9, "cards": [card]}, "y": {"weight": 1, "cards": [card]}},
             }
-            for lens in tradeoff.STAKEHOLDER_LENSES
+            for lens in COURSE_LENSES
         },
     }
     return tradeoff.parse_matrix(

@@ -435,7 +435,7 @@ def test_dollar_signs_in_prompts_stay_money_not_maths(tmp_path):
         " reread: [a000-p15]}\n",
         encoding="utf-8",
     )
-    prompt = "".join(build_notebook(load_bank(path), "practice")["cells"][2]["source"])
+    prompt = "".join(build_notebook(load_bank(path), "practice")["cells"][3]["source"])
     assert r"Between \$50 and \$80 billion?" in prompt and r"Answer in \$ billion." in prompt
 
 

@@ -11,10 +11,14 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 
 from debatekit import evidence, tradeoff
-from debatekit.datafiles import DataError
+from debatekit.datafiles import DataError, data_path
 from debatekit.widgets import TradeoffWidget
+
+#: The stakeholder lenses this course's matrices define (matrices.yml), in order.
+COURSE_LENSES = ("US", "Russia", "Ukraine", "Europe")
 
 
 def frame(rows: dict[str, list[float]], criteria: list[str]) -> pd.DataFrame:
@@ -332,7 +336,7 @@ def test_every_score_and_every_lens_weight_cites_cards_that_exist(shipped):
         for key in [(o, c) for o in m.options for c in m.criteria]:
             assert m.cards[key] and set(m.cards[key]) <= known, (m.name, key)
             assert m.justifications[key], (m.name, key)
-        for lens in tradeoff.STAKEHOLDER_LENSES:
+        for lens in COURSE_LENSES:
             assert set(m.lenses[lens]) == set(m.criteria), (m.name, lens)
             for crit in m.criteria:
                 assert m.lens_cards[lens][crit] and set(m.lens_cards[lens][crit]) <= known, (
@@ -344,7 +348,7 @@ def test_every_score_and_every_lens_weight_cites_cards_that_exist(shipped):
 
 def test_every_matrix_has_the_four_stakeholder_lenses_and_equal_weights(shipped):
     for m in shipped.values():
-        assert list(m.lenses) == [*tradeoff.STAKEHOLDER_LENSES, tradeoff.EQUAL_LENS]
+        assert list(m.lenses) == [*COURSE_LENSES, tradeoff.EQUAL_LENS]
         assert set(m.lenses[tradeoff.EQUAL_LENS].values()) == {tradeoff.EQUAL_WEIGHT}
         for lens, weights in m.lenses.items():
             tradeoff.evaluate(m.scores, weights, m.directions)  # valid under every lens
@@ -356,7 +360,7 @@ def test_the_lenses_disagree_about_the_best_option_somewhere(shipped):
     tops = {
         tradeoff.tipping_points(m.scores, m.lenses[lens], m.directions).top
         for m in shipped.values()
-        for lens in tradeoff.STAKEHOLDER_LENSES
+        for lens in COURSE_LENSES
     }
     assert len(tops) >= 3
 
@@ -377,7 +381,7 @@ def _record() -> dict:
         "scores": {"A": {"x": {"score": 5, "cards": [card], "why": "w"}}},
         "lenses": {
             lens: {"why": "w", "weights": {"x": {"weight": 5, "cards": [card]}}}
-            for lens in tradeoff.STAKEHOLDER_LENSES
+            for lens in COURSE_LENSES
         },
     }
 
@@ -416,7 +420,10 @@ def test_a_minimal_record_parses():
             "weight",
             "0 to 10",
         ),
-        (lambda r: r["lenses"].pop("Russia"), "m: lenses", None, "expected exactly the lenses"),
+        (lambda r: r["lenses"]["US"].update(colour="red"), "m: lenses: US", "colour", "unknown field"),
+        (lambda r: r["lenses"]["US"].update(stakeholders="US"), "m: lenses: US", "stakeholders", "a list"),
+        (lambda r: r["lenses"]["US"].update(stakeholders=["China"]), "m: lenses: US: weights: x", "cards",
+         "concerns US"),
         (lambda r: r["options"].update(B="b"), "m: scores", "B", "missing"),
         (lambda r: r.update(articles=["a001"]), "m: scores: A: x", "cards", "outside this matrix's articles"),
         (lambda r: r["scores"]["A"].update(z={}), "m: scores: A", "z", "unknown criterion"),
@@ -494,6 +501,17 @@ def test_a_lens_weight_must_cite_a_card_about_that_stakeholder():
     assert (info.value.entry, info.value.field) == ("m: lenses: Russia: weights: x", "cards")
 
 
-def test_frontline_state_cards_count_for_the_europe_lens():
+def test_a_lens_counts_cards_of_the_stakeholders_it_lists():
     known = {"a000-c01": ("a000", frozenset({"US", "Russia", "Ukraine", "Frontline"}))}
-    assert tradeoff.parse_matrix("m", _record(), known).lens_cards["Europe"]["x"] == ["a000-c01"]
+    record = _record()
+    with pytest.raises(DataError, match="concerns Europe"):
+        tradeoff.parse_matrix("m", record, known)
+    record["lenses"]["Europe"]["stakeholders"] = ["Europe", "Frontline"]
+    assert tradeoff.parse_matrix("m", record, known).lens_cards["Europe"]["x"] == ["a000-c01"]
+
+
+def test_the_shipped_europe_lens_counts_frontline_state_cards():
+    raw = yaml.safe_load(data_path("matrices.yml").read_text(encoding="utf-8"))
+    assert {tuple(m["lenses"]["Europe"]["stakeholders"]) for m in raw["matrices"].values()} == {
+        ("Europe", "Frontline")
+    }

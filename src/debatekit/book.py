@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from debatekit import corpus
+from debatekit.course import BUNDLE
 
 #: npm files the static book serves from ``_static/npm`` (source in node_modules → dest).
 VENDOR_FILES = {
@@ -93,6 +94,13 @@ def write_readings(dest: Path) -> list[Path]:
     return written
 
 
+def default_node_modules() -> Path:
+    """``./node_modules`` if there is one, else the one beside the kit's checkout (editable install)."""
+    here = Path("node_modules")
+    checkout = Path(__file__).resolve().parents[2] / "node_modules"
+    return here if here.is_dir() or not checkout.is_dir() else checkout
+
+
 def copy_vendor_assets(node_modules: Path, dest: Path) -> list[Path]:
     """Copy the pinned widget scripts from ``node_modules`` into ``dest`` (served as ``_static/npm``)."""
     if not node_modules.is_dir():
@@ -118,26 +126,23 @@ def copy_vendor_assets(node_modules: Path, dest: Path) -> list[Path]:
 
 #: What the executed notebooks depend on besides their own cells: when any of it changes, the
 #: execution cache is stale (a widget's .js is embedded in the saved widget state, data feeds tables).
-_SOURCE_GLOBS = (
-    "src/debatekit/**/*.py",
-    "src/debatekit/**/*.js",
-    "src/debatekit/**/*.css",
-    "src/debatekit/data/**/*",
-    "seeds/*",
-    "assets/*.js",
-    "assets/*.css",
-)
+#: The engine's files are hashed from the installed package; these globs are the course's.
+_ENGINE_GLOBS = ("**/*.py", "**/*.js", "**/*.css")
+_SOURCE_GLOBS = ("data/**/*", "seeds/*", "assets/*.js", "assets/*.css")
 
 
 def source_fingerprint(root: Path) -> str:
-    """A hash of the package code, data and assets the book's notebooks run against."""
+    """A hash of the engine's code and the course's data and assets the notebooks run against."""
+    engine = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    files = sorted({p for g in _SOURCE_GLOBS for p in root.glob(g) if p.is_file()})
-    for path in files:
-        if "__pycache__" in path.parts:
-            continue
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
+    groups = (("engine", engine, _ENGINE_GLOBS), ("course", root, _SOURCE_GLOBS))
+    for label, base, globs in groups:
+        files = sorted({p for g in globs for p in base.glob(g) if p.is_file()})
+        for path in files:
+            if "__pycache__" in path.parts or (label == "engine" and path.is_relative_to(engine / BUNDLE)):
+                continue
+            digest.update(f"{label}:{path.relative_to(base).as_posix()}".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -173,8 +178,22 @@ def build_book(
     # The kernels must use matplotlib's inline backend: an inherited MPLBACKEND=Agg (as set for
     # nbval) would make plt.show() put no figure on the page.
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    # The kernels read this course's files, wherever the notebooks' folders are.
+    env["DEBATEKIT_COURSE"] = str(Path(root).resolve())
     result = subprocess.run(cmd, cwd=root, env=env)
     if result.returncode == 0:
         build_dir.mkdir(parents=True, exist_ok=True)
         stamp.write_text(fingerprint)
+        _student_downloads(root, build_dir / "html", launch)
     return result.returncode
+
+
+def _student_downloads(root: Path, html: Path, launch) -> None:
+    """What the built book offers students beside its pages: the student wheel in ``_static/``
+    (see "Running the notebooks"), and notebooks whose first cell names the real install command."""
+    from debatekit.launch import rewrite_downloads
+    from debatekit.student import build_student_wheel
+
+    build_student_wheel(html / "_static", root)
+    if launch is not None:
+        rewrite_downloads(html, launch)

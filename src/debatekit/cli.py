@@ -10,52 +10,58 @@ import argparse
 import sys
 from pathlib import Path
 
+from debatekit.course_commands import COMMANDS as COURSE_COMMANDS
+from debatekit.course_commands import in_course
 from debatekit.exercises.commands import COMMANDS as EXERCISE_COMMANDS
 
 
 def _readings_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, default=Path("book/readings"), help="folder for the pages")
+    p.add_argument("--out", type=Path, default=None, help="folder for the pages (default: book/readings)")
 
 
 def _readings(args: argparse.Namespace) -> int:
     from debatekit.book import write_readings
 
-    for path in write_readings(args.out):
+    for path in write_readings(args.out or in_course("book/readings")):
         print(f"wrote {path}")
     return 0
 
 
 def _bibliography_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, default=Path("book/reference/references.bib"), help="the BibTeX file")
+    p.add_argument(
+        "--out", type=Path, default=None, help="the BibTeX file (default: book/reference/references.bib)"
+    )
 
 
 def _bibliography(args: argparse.Namespace) -> int:
     from debatekit.bibliography import write_bibliography
 
-    print(f"wrote {write_bibliography(args.out)}")
+    print(f"wrote {write_bibliography(args.out or in_course('book/reference/references.bib'))}")
     return 0
 
 
 def _assets_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--node-modules", type=Path, default=Path("node_modules"))
-    p.add_argument("--out", type=Path, default=Path("assets/npm"), help="served as _static/npm")
+    p.add_argument("--node-modules", type=Path, default=None,
+                   help="npm's folder (default: ./node_modules, else the kit checkout's)")  # fmt: skip
+    p.add_argument("--out", type=Path, default=None, help="served as _static/npm (default: assets/npm)")
 
 
 def _assets(args: argparse.Namespace) -> int:
-    from debatekit.book import copy_vendor_assets
+    from debatekit.book import copy_vendor_assets, default_node_modules
 
-    copied = copy_vendor_assets(args.node_modules, args.out)
-    print(f"copied {len(copied)} widget script files into {args.out}")
+    out = args.out or in_course("assets/npm")
+    copied = copy_vendor_assets(args.node_modules or default_node_modules(), out)
+    print(f"copied {len(copied)} widget script files into {out}")
     return 0
 
 
 def _build_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--root", type=Path, default=Path("."), help="the repository root (holds _config.yml)")
+    p.add_argument("--root", type=Path, default=None, help="the course's root (as --course)")
     p.add_argument("--out", type=Path, default=None, help="parent folder of _build (default: the root)")
     p.add_argument("--no-strict", action="store_true", help="do not turn warnings into errors")
     p.add_argument(
         "--repository-url",
-        help="the book's public git repository, https://github.com/OWNER/REPO: turns on the repository "
+        help="the book's public git repository, its https address: turns on the repository "
         "and launch buttons (default: $DEBATEKIT_REPOSITORY_URL)",
     )
     p.add_argument("--branch", help="the repository's branch (default: $DEBATEKIT_REPOSITORY_BRANCH or main)")
@@ -70,8 +76,9 @@ def _build(args: argparse.Namespace) -> int:
     from debatekit.launch import from_options
 
     launch = from_options(args.repository_url, args.branch, args.jupyterhub_url)
-    code = build_book(args.root, args.out, strict=not args.no_strict, launch=launch)
-    html = ((args.out or args.root) / "_build" / "html" / "index.html").resolve()
+    root = args.root or in_course(".")
+    code = build_book(root, args.out, strict=not args.no_strict, launch=launch)
+    html = ((args.out or root) / "_build" / "html" / "index.html").resolve()
     if code == 0:
         print(f"\nThe book is built. Open {html}\nor run `make serve` and visit http://127.0.0.1:8000/")
     else:
@@ -103,6 +110,7 @@ _COMMANDS = {
     "handouts": ("Write printable handouts (evidence packets, flow sheet, ballot) for a motion.",
                  _handouts_args, _handouts),
     **EXERCISE_COMMANDS,
+    **COURSE_COMMANDS,
 }
 
 
@@ -110,11 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="debatekit", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, add_arguments, _run) in _COMMANDS.items():
-        add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        add_arguments(p)
+        p.add_argument("--course", type=Path, help="the course's folder (default: $DEBATEKIT_COURSE, "
+                       "else the nearest folder above holding _config.yml and seeds/articles.yml)")
     args = parser.parse_args(argv)
     try:
+        if args.command != "new-course" and (args.course or getattr(args, "root", None)):
+            from debatekit import course
+
+            course.use(args.course or args.root)
         return _COMMANDS[args.command][2](args)
-    except (FileNotFoundError, ValueError, LookupError) as exc:
+    except (FileNotFoundError, FileExistsError, ValueError, LookupError) as exc:
         print(f"debatekit {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

@@ -1,9 +1,10 @@
-"""The seed articles as structured text: headings and paragraphs with stable ids.
+"""The course's seed articles as structured text: headings and paragraphs with stable ids.
 
 Paragraph ids (``a001-p07``) are the anchors every card, question and figure cites, so the
 parsing rules here are deliberately simple and deterministic: one non-empty line is one block
-(a text marked ``hard_wrapped`` in ``articles.yml`` excepted, whose lines are joined), and
+(except a seed whose metadata says ``wrapped: true``, whose hard-wrapped lines are joined), and
 scraping noise listed in ``data/noise.yml`` is removed and recorded rather than silently lost.
+The articles are those ``seeds/articles.yml`` of the course in use lists (:mod:`debatekit.course`).
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from debatekit.datafiles import data_path, load_yaml
 
 PARAGRAPH_ID = re.compile(r"^(a\d{3})-p(\d{2})$")
 _FOOTNOTE_MARKER = re.compile(r"\[(\d{1,2})\]")
 _REFERENCE_LINE = re.compile(r"^\[(\d{1,2})\]\s+(\S+)$")
 _SENTENCE_END = tuple('.?!:;"”’)')
 _HEADING_MAX_WORDS = 12
-#: In a hard-wrapped text (wrapped at about 120 characters) a shorter line ends a paragraph.
+#: A wrapped seed's lines run to about 120 characters; a shorter line ends a paragraph.
 _WRAP_PARAGRAPH_END = 80
 
 
@@ -95,26 +97,15 @@ class Article:
 
 
 def seeds_dir() -> Path:
-    """The ``seeds/`` folder: beside the repo root in a checkout, or ``DEBATEKIT_SEEDS``."""
-    import os
+    """The course's ``seeds/`` folder (see :func:`debatekit.course.course_root`)."""
+    from debatekit.course import Course
 
-    env = os.environ.get("DEBATEKIT_SEEDS")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "seeds" / "articles.yml"
-        if candidate.exists():
-            return candidate.parent
-    raise CorpusError(
-        "cannot find seeds/articles.yml above "
-        f"{here}; set DEBATEKIT_SEEDS to the folder holding the seed articles"
-    )
+    return Course.current().seeds
 
 
 def _noise() -> dict[str, list[dict]]:
-    text = resources.files("debatekit.data").joinpath("noise.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    path = data_path("noise.yml")
+    return (load_yaml(path) or {}) if path.exists() else {}
 
 
 def _is_heading(line: str) -> bool:
@@ -165,7 +156,7 @@ def _split_title(meta: dict, lines: list[str]) -> tuple[str | None, list[str]]:
 
 def _parse(meta: dict, raw: str, noise: list[dict]) -> Article:
     aid = meta["id"]
-    if meta.get("hard_wrapped"):
+    if meta.get("wrapped"):
         lines = _join_wrapped(raw)
     else:
         lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
@@ -219,31 +210,11 @@ def _parse(meta: dict, raw: str, noise: list[dict]) -> Article:
     )
 
 
-class _ArticleIds(Sequence):
-    """The ids of the articles in ``seeds/articles.yml``, in id order (read when first used)."""
-
-    def __getitem__(self, index):
-        return tuple(a.id for a in load_articles())[index]
-
-    def __len__(self) -> int:
-        return len(load_articles())
-
-    def __eq__(self, other: object) -> bool:
-        return tuple(self) == (tuple(other) if isinstance(other, Sequence) else other)
-
-    def __repr__(self) -> str:
-        return repr(tuple(self))
-
-
-#: Every article's id, in order, from the course's ``articles.yml``.
-ARTICLE_IDS: Sequence[str] = _ArticleIds()
-
-
 @cache
 def load_articles() -> tuple[Article, ...]:
     """Parse every seed listed in ``seeds/articles.yml``, in id order."""
     folder = seeds_dir()
-    metas = yaml.safe_load((folder / "articles.yml").read_text(encoding="utf-8"))
+    metas = yaml.safe_load((folder / "articles.yml").read_text(encoding="utf-8")) or []
     noise = _noise()
     articles = []
     for meta in metas:
@@ -259,7 +230,19 @@ def article(article_id: str) -> Article:
     for art in load_articles():
         if art.id == article_id:
             return art
-    raise CorpusError(f"no article {article_id!r}; known ids: {', '.join(ARTICLE_IDS)}")
+    raise CorpusError(f"no article {article_id!r}; known ids: {', '.join(article_ids())}")
+
+
+def article_ids() -> tuple[str, ...]:
+    """The ids of the course's articles, in order (``a000``, ``a001``, ...)."""
+    return tuple(a.id for a in load_articles())
+
+
+def __getattr__(name: str):
+    # ``corpus.ARTICLE_IDS`` is the course's article ids, read when asked (the course may change).
+    if name == "ARTICLE_IDS":
+        return article_ids()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache

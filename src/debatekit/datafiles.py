@@ -1,4 +1,4 @@
-"""Loading the kit's content files (YAML/CSV in ``debatekit/data``) with errors that say where.
+"""Loading the course's content files (YAML/CSV in the course's ``data/``) with errors that say where.
 
 Every content loader goes through here so a mistake in a data file is reported the same way:
 the file, the entry, the field, what is wrong and how to fix it.
@@ -7,7 +7,6 @@ the file, the entry, the field, what is wrong and how to fix it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +37,14 @@ def raise_all(file: str, errors: list[DataError]) -> None:
 
 
 def data_path(name: str) -> Path:
-    """The path of a packaged data file (``cards.yml`` → ``src/debatekit/data/cards.yml``)."""
-    return Path(str(resources.files("debatekit.data").joinpath(name)))
+    """The path of a course data file (``cards.yml`` → ``<course>/data/cards.yml``)."""
+    from debatekit.course import Course
+
+    return Course.current().data / name
 
 
 def load_yaml(source: str | Path) -> Any:
-    """Parse a YAML file given by packaged name or path; a syntax error names the file and line."""
+    """Parse a YAML file by its name in the course's data/ or by path; a syntax error names file and line."""
     path = Path(source) if isinstance(source, Path) or "/" in str(source) else data_path(str(source))
     if not path.exists():
         raise DataError(str(path), None, None, "file not found")

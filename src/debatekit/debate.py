@@ -1,6 +1,6 @@
 """Debate content: formats and their speeches, role assignment, the glossary, motions and cases.
 
-Everything here is read from YAML in ``debatekit/data`` (formats.yml, glossary.yml, motions.yml)
+Everything here is read from YAML in the course's ``data/`` (formats.yml, glossary.yml, motions.yml)
 and checked at load time; a mistake raises :class:`~debatekit.datafiles.DataError` naming the
 file, the entry and the field, and a file with several mistakes reports them all at once.
 """

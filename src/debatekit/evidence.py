@@ -1,4 +1,4 @@
-"""Evidence cards, cross-article links and stakeholder profiles, loaded from ``debatekit/data``.
+"""Evidence cards, cross-article links and stakeholder profiles, loaded from the course's ``data/``.
 
 A card is one debatable claim from one paragraph: a verbatim quote (checked against the corpus),
 our one-sentence paraphrase (``claim``, always ours, flagged ``claim_is_paraphrase``), its kind,

@@ -11,6 +11,7 @@ launch buttons switched on, and builds with that copy (``jupyter-book build --co
 from __future__ import annotations
 
 import copy
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,9 @@ def launch_overlay(config: dict, launch: Launch) -> dict:
     buttons["binderhub_url"] = launch.binderhub_url
     buttons["jupyterhub_url"] = launch.jupyterhub_url
     buttons["colab_url"] = COLAB_URL if launch.provider == "github" else ""
+    parse = out.setdefault("parse", {})
+    parse.setdefault("myst_substitutions", {})[SUBSTITUTION] = f"`{install_command(launch)}`"
+    parse["myst_substitutions"]["repository_url"] = launch.repository_url
     return out
 
 
@@ -104,3 +108,70 @@ def write_overlay(root: Path, launch: Launch, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(yaml.safe_dump(launch_overlay(config, launch), sort_keys=False), encoding="utf-8")
     return dest
+
+
+# --- installing the kit where a notebook runs ------------------------------------------------
+
+#: The MyST substitution the book's pages use for the install command ({{ install_command }}).
+SUBSTITUTION = "install_command"
+
+
+def wheel_name(version: str | None = None) -> str:
+    """The file name of the student wheel the book serves from ``_static/``."""
+    from debatekit import __version__
+
+    return f"debatekit-{version or __version__}-py3-none-any.whl"
+
+
+def install_command(launch: Launch | None = None) -> str:
+    """The one command that installs the kit for a notebook: from the repository when its address
+    is known, else from the wheel the book serves (downloaded from "Running the notebooks")."""
+    if launch is None:
+        return f"pip install {wheel_name()}"
+    return f'pip install "debatekit @ git+{launch.repository_url}@{launch.branch}"'
+
+
+def _install_source(command: str) -> str:
+    parts = [
+        "This notebook needs the debatekit package. Install it with this command, ",
+        "then restart the kernel and run the notebook again:\n",
+        f"    {command}",
+    ]
+    if "git+" not in command:
+        parts.append("\n(download that file from the page “Running the notebooks” of this book first)")
+    return (
+        "# Set-up: if the debatekit package is missing, say how to install it (“Running the notebooks”).\n"
+        "import importlib.util\n"
+        "\n"
+        'if importlib.util.find_spec("debatekit") is None:\n'
+        "    raise ModuleNotFoundError(\n"
+        + "".join(f"        {part!r}\n" for part in parts)
+        + "    )\n"
+    )
+
+
+def install_cell(launch: Launch | None = None) -> dict:
+    """The first code cell of every notebook: prints the install command when the kit is missing."""
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "install-check",
+        "metadata": {"tags": ["remove-cell"]},
+        "outputs": [],
+        "source": _install_source(install_command(launch)).splitlines(keepends=True),
+    }
+
+
+def rewrite_downloads(html: Path, launch: Launch) -> list[Path]:
+    """Put the real install command into the notebooks the built book offers for download."""
+    source = install_cell(launch)["source"]
+    changed = []
+    for path in (html / "_sources").rglob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cells = [c for c in nb.get("cells", []) if c.get("id") == "install-check"]
+        for cell in cells:
+            cell["source"] = source
+        if cells:
+            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            changed.append(path)
+    return changed

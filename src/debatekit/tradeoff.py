@@ -33,10 +33,6 @@ from debatekit.datafiles import DataError, load_yaml
 TIE_TOLERANCE = 1e-12
 SCORE_MIN, SCORE_MAX = 0.0, 10.0
 DIRECTIONS = ("benefit", "cost")
-#: The stakeholder lenses every matrix has, in order (data/vocabulary.yml: lenses).
-STAKEHOLDER_LENSES: Sequence[str] = vocabulary.Keys("lenses")
-#: the card stakeholders whose priorities a lens may cite
-LENS_STAKEHOLDERS: Mapping[str, set[str]] = vocabulary.LensStakeholders()
 EQUAL_LENS = "Equal weights"
 #: the weight every criterion gets under the "Equal weights" lens (mid-range of the 0–10 sliders)
 EQUAL_WEIGHT = 5.0
@@ -389,6 +385,7 @@ def _cited(
     known: Mapping[str, tuple[str, frozenset[str]]],
     articles: list[str],
     lens: str | None = None,
+    lens_holders: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The card ids cited by ``record``: they must exist, come from the matrix's articles and,
     for a lens weight, include a card concerning that stakeholder."""
@@ -407,7 +404,7 @@ def _cited(
             f"card(s) {outside} come from outside this matrix's articles "
             f"{articles}; cite those articles' cards or add the article to 'articles'",
         )
-    if lens is not None and not any(LENS_STAKEHOLDERS[lens] & known[i][1] for i in ids):
+    if lens is not None and not any(lens_holders & known[i][1] for i in ids):
         raise DataError(
             file,
             entry,
@@ -483,20 +480,20 @@ def parse_matrix(
     if extra:
         raise DataError(file, f"{name}: scores", extra[0], f"unknown option; options are {list(options)}")
     lens_table = _mapping(file, name, record, "lenses")
-    missing = [lens for lens in STAKEHOLDER_LENSES if lens not in lens_table]
-    if missing or set(lens_table) - set(STAKEHOLDER_LENSES):
-        raise DataError(
-            file,
-            f"{name}: lenses",
-            None,
-            f"expected exactly the lenses {list(STAKEHOLDER_LENSES)}, got {list(lens_table)}",
-        )
+    if EQUAL_LENS in lens_table:
+        raise DataError(file, f"{name}: lenses", EQUAL_LENS, "added by the loader; remove it")
     lenses, lens_cards, lens_notes = {}, {}, {}
-    for lens in STAKEHOLDER_LENSES:
+    for lens in lens_table:
         entry = f"{name}: lenses: {lens}"
         spec = lens_table[lens]
         if not isinstance(spec, dict):
             raise DataError(file, entry, None, "expected a mapping with 'why' and 'weights'")
+        extra = sorted(set(spec) - {"why", "weights", "stakeholders"})
+        if extra:
+            raise DataError(file, entry, extra[0], "unknown field; a lens has why, weights, stakeholders")
+        holders = spec.get("stakeholders", [lens])
+        if not isinstance(holders, list) or not holders or not all(isinstance(h, str) for h in holders):
+            raise DataError(file, entry, "stakeholders", f"expected a list of stakeholders, got {holders!r}")
         lens_notes[lens] = _text(file, entry, spec, "why")
         weights = _mapping(file, entry, spec, "weights")
         extra = sorted(set(weights) - set(criteria))
@@ -511,7 +508,9 @@ def parse_matrix(
             if not isinstance(cell, dict):
                 raise DataError(file, w_entry, None, "missing; give every criterion {weight, cards}")
             lenses[lens][crit] = _number(file, w_entry, cell, "weight", 0.0, 10.0)
-            lens_cards[lens][crit] = _cited(file, w_entry, cell, known_cards, articles, lens)
+            lens_cards[lens][crit] = _cited(
+                file, w_entry, cell, known_cards, articles, lens, frozenset(holders)
+            )
         if not any(lenses[lens].values()):
             raise DataError(
                 file, entry, "weights", "all weights are zero; give at least one a positive weight"

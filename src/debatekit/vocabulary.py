@@ -1,4 +1,4 @@
-"""The course's vocabulary (``data/vocabulary.yml``): stakeholders, topics, kinds of claim, relations, lenses.
+"""The course's vocabulary (``data/vocabulary.yml``): stakeholders, topics, kinds of claim, relations.
 
 The engine names none of them: each is a read-only view that loads its section of the file the
 first time it is read, so modules can keep ``evidence.STAKEHOLDERS`` as a constant-like mapping.
@@ -13,7 +13,7 @@ from typing import Any
 from debatekit.datafiles import DataError, load_yaml, raise_all
 
 VOCABULARY_FILE = "vocabulary.yml"
-SECTIONS = ("stakeholders", "topics", "kinds", "relations", "lenses")
+SECTIONS = ("stakeholders", "topics", "kinds", "relations")
 #: The kinds of claim the engine treats differently (a figure has a number); the wording is the course's.
 ENGINE_KINDS = ("fact", "figure", "forecast", "recommendation", "value judgement")
 
@@ -27,10 +27,9 @@ def vocabulary() -> dict[str, dict[str, Any]]:
     errors = []
     for section in SECTIONS:
         value = data.get(section)
-        if not isinstance(value, dict) or not value:
-            errors.append(
-                DataError(VOCABULARY_FILE, section, None, "expected a non-empty mapping of id: words")
-            )
+        # a new course starts with no stakeholders or topics; the engine's kinds and relations are fixed
+        if not isinstance(value, dict) or (not value and section in ("kinds", "relations")):
+            errors.append(DataError(VOCABULARY_FILE, section, None, "expected a mapping of id: words"))
     for extra in sorted(set(data) - set(SECTIONS)):
         errors.append(
             DataError(VOCABULARY_FILE, extra, None, f"unknown section; sections are {list(SECTIONS)}")
@@ -38,12 +37,6 @@ def vocabulary() -> dict[str, dict[str, Any]]:
     kinds = data.get("kinds") or {}
     if isinstance(kinds, dict) and list(kinds) != list(ENGINE_KINDS):
         errors.append(DataError(VOCABULARY_FILE, "kinds", None, f"expected exactly {list(ENGINE_KINDS)}"))
-    lenses = data.get("lenses") or {}
-    holders = data.get("stakeholders") or {}
-    for lens, ids in lenses.items() if isinstance(lenses, dict) else []:
-        if not isinstance(ids, list) or not ids or any(i not in holders for i in ids):
-            errors.append(DataError(VOCABULARY_FILE, f"lenses: {lens}", None,
-                                    f"expected a list of stakeholder ids from {list(holders)}"))  # fmt: skip
     raise_all(VOCABULARY_FILE, errors)
     return data
 
@@ -96,16 +89,3 @@ class Keys(Sequence):
 
     def __repr__(self) -> str:
         return repr(tuple(self))
-
-
-class LensStakeholders(Mapping):
-    """Lens id → the set of card stakeholders whose priorities the lens may cite."""
-
-    def __getitem__(self, key: str) -> set[str]:
-        return set(vocabulary()["lenses"][key])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(vocabulary()["lenses"])
-
-    def __len__(self) -> int:
-        return len(vocabulary()["lenses"])

@@ -95,14 +95,21 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _exercises_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, default=Path("exercises"), help="folder for the notebooks")
+    p.add_argument("--out", type=Path, default=None, help="folder for the notebooks (default: exercises)")
 
 
 def _exercises(args: argparse.Namespace) -> int:
+    from debatekit.authoring import add_to_toc
+    from debatekit.course import course_root
     from debatekit.exercises.notebooks import write_exercises
 
-    for path in write_exercises(args.out):
+    root = course_root()
+    for path in write_exercises(args.out or root / "exercises"):
         print(f"wrote {path}")
+        full = path.resolve()
+        page = full.relative_to(root).with_suffix("").as_posix() if full.is_relative_to(root) else None
+        if page and add_to_toc(root, "Exercises", page):
+            print(f"  added {page} to _toc.yml")
     return 0
 
 

@@ -14,6 +14,7 @@ import pprint
 from pathlib import Path
 
 from debatekit.exercises.questions import TYPE_LABELS, Bank, bank_names, load_bank, public_bank, public_digest
+from debatekit.launch import install_cell
 
 _PRACTICE_NOTE = """\
 **Practice.** Answer a question, then press **Check my answer**: the check runs in your browser, on
@@ -24,7 +25,7 @@ they are also saved in the notebook each time you save it."""
 
 _ASSESSED_NOTE = """\
 **Assessment.** Your answers are recorded, not checked. Open this notebook in Jupyter (JupyterLab,
-Notebook 7 or Colab), run the first code cell, answer every question, then **save the notebook**
+Notebook 7 or Colab), run its cells from the top, answer every question, then **save the notebook**
 and submit the `.ipynb` file. Each answer is stored in the output under its question: do not clear
 the outputs before you submit. `sheet.summary()` at the end lists any question still unanswered."""
 
@@ -60,7 +61,7 @@ def build_notebook(bank: Bank, mode: str) -> dict:
     intro = f"# {bank.title}\n\n" + (_PRACTICE_NOTE if mode == "practice" else _ASSESSED_NOTE)
     if bank.intro:
         intro += "\n\n" + bank.intro
-    cells = [_md("intro", intro)]
+    cells = [install_cell(), _md("intro", intro)]
     if mode == "practice":
         setup = f'from debatekit.exercises import start\n\nsheet = start("{bank.assignment}")'
         cells.append(_code("setup", setup, {"tags": ["hide-input"]}))

@@ -14,12 +14,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from debatekit import corpus
-from debatekit.datafiles import DataError, load_yaml, raise_all
+from debatekit.datafiles import DataError, data_path, load_yaml, raise_all
 
 #: Question types, with the shape of a student's answer (what :func:`checking.validate_answer` accepts).
 TYPES: dict[str, str] = {
@@ -89,12 +88,23 @@ class Bank:
 
 def bank_names() -> list[str]:
     """The packaged banks, by assignment name (``a000`` … ``a004``, ``cumulative``)."""
-    folder = resources.files("debatekit.data").joinpath("questions")
-    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".yml"))
+    folder = data_path("questions")
+    if not folder.is_dir():
+        return []
+    return sorted(p.name[:-4] for p in folder.glob("*.yml") if not is_empty_bank(p))
 
 
 def bank_path(name: str) -> Path:
-    return Path(str(resources.files("debatekit.data").joinpath("questions", f"{name}.yml")))
+    return data_path("questions") / f"{name}.yml"
+
+
+def is_empty_bank(path: Path) -> bool:
+    """True for a bank file that parses and lists no questions yet (as ``add-article`` writes it)."""
+    try:
+        raw = load_yaml(path)
+    except DataError:
+        return False
+    return isinstance(raw, dict) and raw.get("questions") == []
 
 
 @cache
