@@ -13,7 +13,7 @@ from debatekit.datafiles import DataError, data_path
 
 ALL = evidence.cards()
 BY_ID = ALL.set_index("card_id")
-# cards that state a number: figures, and forecasts stated as a number (a000-c30: "would generate $230 billion")
+# cards that state a number: figures, and forecasts stated as one (a000-c30: "would generate $230 billion")
 FIGURES = ALL[ALL.kind.isin(["figure", "forecast"]) & (ALL.value.notna() | ALL.low.notna())]
 
 #: Number words the articles use for figures, and the number each stands for.
@@ -328,7 +328,7 @@ BROKEN_CARDS = [
     ("figure without value", {"value": None}, "a000-c04", "value", "needs value"),
     ("figure without unit", {"unit": None}, "a000-c04", "unit", "needs a unit"),
     ("range missing high", {"value": None, "low": 4}, "a000-c04", "high", "both low and high"),
-    ("fact with a value", {"kind": "fact", "unit": None}, "a000-c04", "value", "only figure and forecast cards"),
+    ("fact with a value", {"kind": "fact", "unit": None}, "a000-c04", "value", "only figure and"),
     ("bad card id", {"card_id": "a000-1"}, "a000-1", "card_id", "a000-c01"),
     ("id from another article", {"card_id": "a001-c01"}, "a001-c01", "paragraph_id", "not in article a001"),
     ("misspelt field", {"vaule": 5}, "a000-c04", "vaule", "unknown field"),

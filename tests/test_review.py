@@ -53,10 +53,17 @@ def test_every_criterion_has_the_keywords_the_lens_check_reads(matrices):
 
 def test_the_lens_check_catches_a_lens_ignoring_an_aim_its_why_names():
     rec = {
-        "criteria": {"escalation": {"keywords": ["escalation"]}, "cost": {"keywords": ["withdrawal"]},
-                     "unity": {"keywords": ["unity"]}},
-        "lenses": {"R": {"why": "Fears escalation and would welcome a withdrawal.",
-                         "weights": {"escalation": {"weight": 10}, "cost": {"weight": 0}, "unity": {"weight": 0}}}},
+        "criteria": {
+            "escalation": {"keywords": ["escalation"]},
+            "cost": {"keywords": ["withdrawal"]},
+            "unity": {"keywords": ["unity"]},
+        },
+        "lenses": {
+            "R": {
+                "why": "Fears escalation and would welcome a withdrawal.",
+                "weights": {"escalation": {"weight": 10}, "cost": {"weight": 0}, "unity": {"weight": 0}},
+            }
+        },
     }
     problems = review.lens_problems("m", rec)
     assert any("only 1 non-zero" in p for p in problems)
@@ -113,8 +120,12 @@ def test_every_reviewed_quote_says_why_and_still_occurs(raw_cards, words):
 
 
 def test_the_quote_check_catches_a_misquote_and_a_quote_naming_no_paragraph():
-    tree = {"sessions": [{"activity": "Read a002-p01: “inherently alters the security calculus”."},
-                         {"activity": "Ask what “the rules-based order” means."}]}
+    tree = {
+        "sessions": [
+            {"activity": "Read a002-p01: “inherently alters the security calculus”."},
+            {"activity": "Ask what “the rules-based order” means."},
+        ]
+    }
     n, problems = review.quote_problems("x.yml", tree, {}, {})
     assert n == 2 and len(problems) == 2
     assert "a002-p01" in problems[0] and "names no paragraph" in problems[1]
@@ -134,17 +145,22 @@ def test_no_assessed_question_repeats_a_practice_question():
 
 def test_the_repeat_check_catches_a_copied_prompt_and_a_copied_item_set():
     p = [{"id": "p1", "prompt": "Order these.", "items": [{"text": "A"}, {"text": "B"}]}]
-    a = [{"id": "a1", "prompt": "Order these!", "items": [{"text": "B"}, {"text": "C"}]},
-         {"id": "a2", "prompt": "Put in order.", "items": [{"text": "B"}, {"text": "A"}]}]
+    a = [
+        {"id": "a1", "prompt": "Order these!", "items": [{"text": "B"}, {"text": "C"}]},
+        {"id": "a2", "prompt": "Put in order.", "items": [{"text": "B"}, {"text": "A"}]},
+    ]
     assert review.repeated_practice(p, a) == [
-        "a1: its prompt repeats practice question p1", "a2: its items repeat practice question p1"]
+        "a1: its prompt repeats practice question p1",
+        "a2: its items repeat practice question p1",
+    ]
 
 
 def test_a_prompt_in_the_present_tense_says_as_of_when(words):
     questions = [q for b in _banks() for q in b["questions"]]
     assert review.undated_present_prompts(questions, words["present_tense"]) == []
-    assert review.undated_present_prompts([{"id": "x", "prompt": "What does it currently hold?"}],
-                                          words["present_tense"])
+    assert review.undated_present_prompts(
+        [{"id": "x", "prompt": "What does it currently hold?"}], words["present_tense"]
+    )
 
 
 # --- cards -----------------------------------------------------------------------------------
@@ -157,8 +173,12 @@ def test_every_present_tense_card_says_as_of_when(raw_cards, words):
 def test_the_date_check_catches_an_undated_present_tense_card(words):
     card = {"card_id": "a004-c99", "quote": "Russia currently occupies roughly one-fifth"}
     assert review.undated_present_cards([card], words["present_tense"])
-    assert review.undated_present_cards([{**card, "as_of": "late 2025 (the article's date)"}],
-                                        words["present_tense"]) == []
+    assert (
+        review.undated_present_cards(
+            [{**card, "as_of": "late 2025 (the article's date)"}], words["present_tense"]
+        )
+        == []
+    )
 
 
 def test_no_claim_uses_a_stronger_word_than_its_quote(raw_cards, words):
@@ -167,9 +187,11 @@ def test_no_claim_uses_a_stronger_word_than_its_quote(raw_cards, words):
 
 @pytest.mark.parametrize(
     "quote, claim",
-    [("Putin may have no interest in it", "Putin has no interest in it."),
-     ("more receptive, particularly if backed by guarantees", "receptive only with guarantees"),
-     ("this decision was not without dissent", "not all agreed")],
+    [
+        ("Putin may have no interest in it", "Putin has no interest in it."),
+        ("more receptive, particularly if backed by guarantees", "receptive only with guarantees"),
+        ("this decision was not without dissent", "not all agreed"),
+    ],
 )
 def test_the_modal_check_catches_a_claim_stronger_than_its_quote(words, quote, claim):
     card = {"card_id": "a001-c99", "quote": quote, "claim": claim}

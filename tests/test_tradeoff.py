@@ -318,8 +318,8 @@ def test_at_least_three_matrices_of_four_options_by_five_criteria(shipped):
 
 def test_each_matrix_draws_on_its_articles(shipped):
     assert {"a000", "a003"} <= set(shipped["settlement"].articles)
-    assert shipped["sanctions"].articles == ("a001",)
-    assert shipped["posture"].articles == ("a004",)
+    assert shipped["sanctions"].articles[0] == "a001" and len(shipped["sanctions"].articles) >= 2
+    assert shipped["posture"].articles[0] == "a004" and len(shipped["posture"].articles) >= 2
     article_of = {cid: article for cid, (article, _) in tradeoff.card_index().items()}
     for m in shipped.values():
         cited = {article_of[cid] for ids in [*m.cards.values()] for cid in ids}

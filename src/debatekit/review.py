@@ -83,7 +83,9 @@ def single_source_problems(name: str, record: Mapping, card_article: Mapping[str
     }
     problems = []
     if len(set(listed)) < 2:
-        problems.append(f"{name}: grounded in {listed} only; cite at least two articles so each option's best case is scored")
+        problems.append(
+            f"{name}: grounded in {listed} only; cite two articles or more, so each option's best case is scored"
+        )
     if len(cited) < 2:
         problems.append(f"{name}: its scores cite cards from {sorted(cited)} only")
     return problems
@@ -94,7 +96,9 @@ def options_without_best_case(name: str, record: Mapping, card_article: Mapping[
     arguing against it: every option scores at least one criterion from a card of a second article."""
     problems = []
     for option, row in (record.get("scores") or {}).items():
-        arts = {card_article.get(cid, cid[:4]) for cell in row.values() for cid in (cell or {}).get("cards") or []}
+        arts = {
+            card_article.get(cid, cid[:4]) for cell in row.values() for cid in (cell or {}).get("cards") or []
+        }
         if len(arts) < 2:
             problems.append(f"{name}: scores: {option}: every cell cites {sorted(arts)} only")
     return problems
@@ -115,7 +119,11 @@ def quoted_phrases(tree: Any) -> Iterable[tuple[str, str, list[Any]]]:
 
     def walk(node: Any, chain: list[Any], path: str, depth: int):
         # entries are the mappings below the file's top level (below its collections if it is a mapping)
-        inner = [*chain, node] if isinstance(node, dict) and depth > (1 if isinstance(tree, dict) else 0) else chain
+        inner = (
+            [*chain, node]
+            if isinstance(node, dict) and depth > (1 if isinstance(tree, dict) else 0)
+            else chain
+        )
         if isinstance(node, str):
             for m in QUOTED.finditer(node):
                 yield path, corpus.normalise_space(m.group(1) or m.group(2)), [node, *reversed(chain)]

@@ -363,6 +363,7 @@ class Matrix:
     lenses: dict[str, dict[str, float]]  # lens → criterion → weight
     lens_cards: dict[str, dict[str, list[str]]]  # lens → criterion → card ids
     lens_notes: dict[str, str]  # lens → why these weights
+    lens_labels: dict[str, str]  # lens → the name shown for it (the lens id unless the file says)
 
 
 def card_index() -> dict[str, tuple[str, frozenset[str]]]:
@@ -494,13 +495,14 @@ def parse_matrix(
             None,
             f"expected exactly the lenses {list(STAKEHOLDER_LENSES)}, got {list(lens_table)}",
         )
-    lenses, lens_cards, lens_notes = {}, {}, {}
+    lenses, lens_cards, lens_notes, lens_labels = {}, {}, {}, {}
     for lens in STAKEHOLDER_LENSES:
         entry = f"{name}: lenses: {lens}"
         spec = lens_table[lens]
         if not isinstance(spec, dict):
             raise DataError(file, entry, None, "expected a mapping with 'why' and 'weights'")
         lens_notes[lens] = _text(file, entry, spec, "why")
+        lens_labels[lens] = _text(file, entry, spec, "label") if "label" in spec else lens
         weights = _mapping(file, entry, spec, "weights")
         extra = sorted(set(weights) - set(criteria))
         if extra:
@@ -521,6 +523,7 @@ def parse_matrix(
             )
     lenses[EQUAL_LENS] = dict.fromkeys(criteria, EQUAL_WEIGHT)
     lens_notes[EQUAL_LENS] = "Every criterion counts the same: a baseline, not any stakeholder's view."
+    lens_labels[EQUAL_LENS] = EQUAL_LENS
     scores = pd.DataFrame(
         [[values[o, c] for c in criteria] for o in options],
         index=pd.Index(list(options), name="option"),
@@ -541,6 +544,7 @@ def parse_matrix(
         lenses,
         lens_cards,
         lens_notes,
+        lens_labels,
     )
 
 

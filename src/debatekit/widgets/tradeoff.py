@@ -39,6 +39,9 @@ class TradeoffWidget(anywidget.AnyWidget):
     criteria_descriptions = traitlets.Dict().tag(sync=True)
     lenses = traitlets.Dict(help="lens → criterion → weight").tag(sync=True)
     lens_notes = traitlets.Dict(help="lens → why these weights").tag(sync=True)
+    lens_labels = traitlets.Dict(help="lens → the name the picker shows (the lens id if absent)").tag(
+        sync=True
+    )
     citations = traitlets.Dict(help="{'scores': {option: {criterion: [card ids]}}, 'lenses': {...}}").tag(
         sync=True
     )
@@ -121,6 +124,7 @@ class TradeoffWidget(anywidget.AnyWidget):
             note=m.note,
             criteria_descriptions=m.criteria,
             lens_notes=m.lens_notes,
+            lens_labels=m.lens_labels,
             citations=citations,
             score_notes=score_notes,
             cards=cards,
@@ -187,7 +191,8 @@ class TradeoffWidget(anywidget.AnyWidget):
         ]
         table.columns = ["Rank", "Option", "Score (0–10)", "Pareto"]
         sentence = re.sub(r"\*([^*]+)\*", r"<em>\1</em>", html.escape(self.readout))
-        caption = f"{html.escape(self.title)}, weighted as: {html.escape(self.lens)}. {sentence}"
+        shown = self.lens_labels.get(self.lens, self.lens)
+        caption = f"{html.escape(self.title)}, weighted as: {html.escape(shown)}. {sentence}"
         return (
             table.style.hide(axis="index")
             .format({"Score (0–10)": "{:.2f}"})
