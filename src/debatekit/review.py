@@ -84,7 +84,7 @@ def single_source_problems(name: str, record: Mapping, card_article: Mapping[str
     problems = []
     if len(set(listed)) < 2:
         problems.append(
-            f"{name}: grounded in {listed} only; cite two articles or more, so each option's best case is scored"
+            f"{name}: grounded in {listed} only; cite two or more so each option's best case is scored"
         )
     if len(cited) < 2:
         problems.append(f"{name}: its scores cite cards from {sorted(cited)} only")
