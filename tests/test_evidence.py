@@ -165,6 +165,12 @@ def test_dated_figures_and_facts_carry_the_date_the_text_gives():
     assert BY_ID.loc["a004-c15", "as_of"] == "July 2025"
     assert BY_ID.loc["a004-c47", "as_of"] == "June 2025"
     for row in ALL[ALL.as_of.notna()].itertuples():
+        if row.as_of.endswith("the article's date"):  # a present-tense card dated by its article
+            assert row.as_of.startswith(corpus.article(row.article_id).date), row.card_id
+            continue
+        if row.as_of.startswith("unknown"):
+            assert corpus.article(row.article_id).date == "unknown", row.card_id
+            continue
         years = re.findall(r"\d{4}", row.as_of)
         assert all(y in row.quote for y in years), f"{row.card_id}: as_of {row.as_of} not in its quote"
 

@@ -140,8 +140,8 @@ def quoted_phrases(tree: Any) -> Iterable[tuple[str, str, list[Any]]]:
 def quote_problems(
     file: str, tree: Any, card_paragraph: Mapping[str, str], reviewed: Mapping[tuple[str, str], str]
 ) -> tuple[int, list[str]]:
-    """(quotes checked, problems): each quoted phrase must be verbatim in a paragraph its entry names
-    (by paragraph or card id, in the string itself or the nearest enclosing entry that names any).
+    """(quotes checked, problems): each quoted phrase must be verbatim in a paragraph it names (by
+    paragraph or card id) in its own text or in the nearest enclosing entry that names any.
     A quote that is not the articles' (a page title, a word used as a word) is answered in
     ``review.yml`` with the reason, keyed by file and phrase."""
     checked, problems = 0, []
@@ -149,10 +149,11 @@ def quote_problems(
         checked += 1
         if (file, phrase) in reviewed:
             continue
-        sources: set[str] = set()
-        for node in chain:
-            sources = _refs(node, card_paragraph)
-            if sources:
+        sources = _refs(chain[0], card_paragraph)
+        for node in chain[1:]:
+            found = _refs(node, card_paragraph)
+            if found:
+                sources |= found
                 break
         texts = {pid: corpus.normalise_space(corpus.paragraph(pid).text) for pid in sources if _known(pid)}
         if not any(phrase in t for t in texts.values()):
