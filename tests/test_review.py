@@ -3,6 +3,8 @@ and each shown to catch a made-up instance of its kind."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from debatekit import evidence, review
@@ -203,3 +205,32 @@ def test_every_reviewed_card_note_says_why(raw_cards):
         if "reviewed" in c:
             assert isinstance(c["reviewed"], str) and len(c["reviewed"].split()) >= 4, c["card_id"]
     assert evidence.load_cards()
+
+
+# --- every card shows when it speaks ---------------------------------------------------------
+
+
+def test_every_card_shows_its_articles_date_and_its_own_as_of():
+    from debatekit import card_table, corpus
+
+    rows = {r["card_id"]: r for r in card_table.card_rows()}
+    for c in evidence.cards().to_dict("records"):
+        date = corpus.article(c["article_id"]).date
+        note = rows[c["card_id"]]["date"]
+        assert note.startswith("article undated" if date == "unknown" else f"article dated {date}")
+        if isinstance(c["as_of"], str):
+            assert f"as of {c['as_of']}" in note, c["card_id"]
+    assert len(rows) == len(evidence.cards())
+
+
+def test_the_cards_page_packets_and_widgets_show_the_date_note():
+    from debatekit import card_table, debate, handouts, pages
+    from debatekit.widgets.tradeoff import TradeoffWidget
+
+    note = evidence.date_note(evidence.card("a004-c19"))
+    assert note == "article dated late 2025; as of late 2025, the article's date"
+    assert html.escape(note) in card_table.card_table_html(card_table.card_rows())
+    assert "article undated" in pages.quote_block("a001-c42")
+    assert "article dated late 2025; as of July 2025" in handouts.handout_html("m07")
+    assert set(debate.evidence_packet("m07", "proposition")["date"]) >= {"article undated"}
+    assert TradeoffWidget.from_matrix("posture").cards["a004-c54"]["date"].startswith("article dated late 2025")

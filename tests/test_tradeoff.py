@@ -441,7 +441,7 @@ def test_widget_from_a_shipped_matrix_starts_on_the_lens_weights(shipped):
     assert w.citations["lenses"]["Ukraine"] == m.lens_cards["Ukraine"]
 
 
-def test_widget_from_a_matrix_carries_the_quote_of_every_card_it_cites(shipped):
+def test_widget_from_a_matrix_carries_the_quote_and_date_of_every_card_it_cites(shipped):
     w = TradeoffWidget.from_matrix("sanctions")
     m = shipped["sanctions"]
     cited = {cid for ids in m.cards.values() for cid in ids}
@@ -451,6 +451,7 @@ def test_widget_from_a_matrix_carries_the_quote_of_every_card_it_cites(shipped):
         assert card == {
             "paragraph_id": evidence.card(cid)["paragraph_id"],
             "quote": evidence.card(cid)["quote"],
+            "date": evidence.date_note(evidence.card(cid)),
         }
 
 

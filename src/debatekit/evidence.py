@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -256,6 +256,20 @@ def cards(
         and (kinds is None or c["kind"] in kinds)
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def date_note(card: Mapping[str, Any]) -> str:
+    """When a card speaks: its article's date (or "article undated") and the card's own ``as_of``.
+
+    Every page, widget and handout that shows a card shows this next to it, so a claim in the
+    present tense ("currently", "now") is never read as speaking for today.
+    """
+    date = corpus.article(str(card["article_id"])).date
+    note = "article undated" if date in ("", "unknown", None) else f"article dated {date}"
+    as_of = card.get("as_of")
+    if isinstance(as_of, str) and as_of.strip():
+        note += f"; as of {as_of.strip()}"
+    return note
 
 
 def card(card_id: str) -> dict:

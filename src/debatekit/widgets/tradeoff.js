@@ -320,7 +320,7 @@ function render({ model, el: root }) {
       const pid = card.paragraph_id;
       const href = linkTemplate ? paragraphHref(linkTemplate, pid) : null;
       return h("li", {}, h("span", { class: "dk-cites" }, id), " (", href ? h("a", { href }, pid) : pid, "): ",
-        `“${card.quote}”`);
+        `“${card.quote}”`, card.date ? ` (${card.date})` : "");
     })));
 
   function closeForm() {

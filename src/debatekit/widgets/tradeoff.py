@@ -46,7 +46,7 @@ class TradeoffWidget(anywidget.AnyWidget):
         sync=True
     )
     score_notes = traitlets.Dict(help="option → criterion → why this score").tag(sync=True)
-    cards = traitlets.Dict(help="card id → {paragraph_id, quote} for every card cited").tag(sync=True)
+    cards = traitlets.Dict(help="card id → {paragraph_id, quote, date} for every card cited").tag(sync=True)
     link_template = traitlets.Unicode(
         "{root}book/readings/{article}.html#{pid}",
         help="link from a card's paragraph id to its reading page; the JS fills {root} with the book's root",
@@ -113,7 +113,10 @@ class TradeoffWidget(anywidget.AnyWidget):
             {cid for ids in m.cards.values() for cid in ids}
             | {cid for by_crit in m.lens_cards.values() for ids in by_crit.values() for cid in ids}
         )
-        cards = {cid: {k: evidence.card(cid)[k] for k in ("paragraph_id", "quote")} for cid in cited}
+        cards = {
+            cid: {"paragraph_id": c["paragraph_id"], "quote": c["quote"], "date": evidence.date_note(c)}
+            for cid, c in ((cid, evidence.card(cid)) for cid in cited)
+        }
         return cls(
             m.scores,
             m.directions,
