@@ -9,7 +9,8 @@ from debatekit import card_table
 pytestmark = pytest.mark.usefixtures("node")
 
 TEXTS = ["", "drones", "DRONES  launched", "Trump's", "“appeaser", "a004-p03", "a001-c1", "percent",
-         "50–80", "no such words anywhere", "   ", "nato russia", "Zelenskyy"]  # fmt: skip
+         "50–80", "no such words anywhere", "   ", "nato russia", "Zelenskyy", "undated",
+         "late 2025", "as of july"]  # fmt: skip
 SELECTS = [
     {},
     {"article": "a004"},

@@ -326,7 +326,7 @@ def test_a_rejected_student_gets_feedback_saying_why(tmp_path):
 
 
 def test_both_cores_give_the_same_rows_as_one(tmp_path):
-    answers = [RIGHT, {"cum-q04": "witkoff"}, {"cum-q01": ["oval", "riyadh", "nato", "budapest", "alaska"]}]
+    answers = [RIGHT, {"cum-q04": "witkoff"}, {"cum-q01": ["annex", "offer", "intercepts", "roadmap"]}]
     for i in range(90):
         write(tmp_path, f"s{i:03d}.ipynb", notebook(answers[i % 3]) if i % 10 else "{")
     one = grade_folder(BANK, tmp_path, jobs=1, progress=False)

@@ -322,8 +322,8 @@ def test_at_least_three_matrices_of_four_options_by_five_criteria(shipped):
 
 def test_each_matrix_draws_on_its_articles(shipped):
     assert {"a000", "a003"} <= set(shipped["settlement"].articles)
-    assert shipped["sanctions"].articles == ("a001",)
-    assert shipped["posture"].articles == ("a004",)
+    assert shipped["sanctions"].articles[0] == "a001" and len(shipped["sanctions"].articles) >= 2
+    assert shipped["posture"].articles[0] == "a004" and len(shipped["posture"].articles) >= 2
     article_of = {cid: article for cid, (article, _) in tradeoff.card_index().items()}
     for m in shipped.values():
         cited = {article_of[cid] for ids in [*m.cards.values()] for cid in ids}
@@ -448,7 +448,7 @@ def test_widget_from_a_shipped_matrix_starts_on_the_lens_weights(shipped):
     assert w.citations["lenses"]["Ukraine"] == m.lens_cards["Ukraine"]
 
 
-def test_widget_from_a_matrix_carries_the_quote_of_every_card_it_cites(shipped):
+def test_widget_from_a_matrix_carries_the_quote_and_date_of_every_card_it_cites(shipped):
     w = TradeoffWidget.from_matrix("sanctions")
     m = shipped["sanctions"]
     cited = {cid for ids in m.cards.values() for cid in ids}
@@ -458,6 +458,7 @@ def test_widget_from_a_matrix_carries_the_quote_of_every_card_it_cites(shipped):
         assert card == {
             "paragraph_id": evidence.card(cid)["paragraph_id"],
             "quote": evidence.card(cid)["quote"],
+            "date": evidence.date_note(evidence.card(cid)),
         }
 
 

@@ -179,7 +179,7 @@ topics: {}
 kinds:
   fact: says what happened or what is the case; checkable in principle
   figure: a fact or estimate stated as a number (value and unit recorded)
-  forecast: says what will, would or could happen
+  forecast: says what will, would or could happen (a forecast stated as a number records it too)
   recommendation: says what someone should do
   value judgement: 'evaluates: good or bad, right or wrong, succeeded or failed, matters more or less'
 relations:

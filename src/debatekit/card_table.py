@@ -57,6 +57,7 @@ def card_rows(cards: pd.DataFrame | None = None) -> list[dict]:
             "quote": c["quote"],
             "claim": c["claim"],
             "figure": figure_text(c),
+            "date": evidence.date_note(c),
         }
         for c in table.to_dict("records")
     ]
@@ -78,15 +79,16 @@ def fold(text: str) -> str:
 
 
 def _haystack(row: Mapping) -> str:
-    return fold(" ".join([row["card_id"], row["paragraph_id"], row["quote"], row["claim"], row["figure"]]))
+    parts = [row["card_id"], row["paragraph_id"], row["quote"], row["claim"], row["figure"]]
+    return fold(" ".join([*parts, row.get("date", "")]))
 
 
 def filter_card_ids(rows: Iterable[Mapping], filters: Mapping[str, str]) -> list[str]:
     """The ids of the rows that pass every filter, in row order.
 
     ``article`` and ``kind`` must equal the row's; ``stakeholder`` and ``topic`` must be among the
-    row's; every word of ``text`` must occur in the card's id, paragraph id, quote, paraphrase or
-    figure. A missing or empty filter lets every row through.
+    row's; every word of ``text`` must occur in the card's id, paragraph id, quote, paraphrase,
+    figure or date note. A missing or empty filter lets every row through.
     """
     article, stakeholder, kind, topic = (filters.get(k) or "" for k in FILTERS[:4])
     words = fold(filters.get("text") or "").split()
@@ -109,7 +111,8 @@ def paragraph_href(pid: str, link_template: str = LINK_TEMPLATE) -> str:
 def card_table_html(rows: Iterable[Mapping], link_template: str = LINK_TEMPLATE, caption: str = "") -> str:
     """Every row as a plain HTML table (no script needed), each paragraph id linking to its anchor."""
     esc = html.escape
-    head = ["Card", "Paragraph", "Kind", "The article's words", "Our paraphrase", "Stakeholders", "Topics"]
+    head = ["Card", "Paragraph", "Kind", "Date", "The article's words", "Our paraphrase", "Stakeholders"]
+    head.append("Topics")
     out = ['<table class="dk-cards-static">']
     if caption:
         out.append(f"<caption>{esc(caption)}</caption>")
@@ -120,7 +123,7 @@ def card_table_html(rows: Iterable[Mapping], link_template: str = LINK_TEMPLATE,
             f'<tr id="card-{esc(r["card_id"])}"><td>{esc(r["card_id"])}</td>'
             f'<td><a href="{esc(paragraph_href(r["paragraph_id"], link_template))}">'
             f"{esc(r['paragraph_id'])}</a></td>"
-            f"<td>{esc(r['kind'])}{figure}</td>"
+            f"<td>{esc(r['kind'])}{figure}</td><td>{esc(r['date'])}</td>"
             f"<td>“{esc(r['quote'])}”</td><td>{esc(r['claim'])}</td>"
             f"<td>{esc(', '.join(evidence.STAKEHOLDERS[s] for s in r['stakeholders']))}</td>"
             f"<td>{esc(', '.join(r['topics']))}</td></tr>"

@@ -805,14 +805,14 @@ def arguments(motion_id: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ARGUMENT_COLUMNS)
 
 
-PACKET_COLUMNS = ["card_id", "paragraph_id", "quote", "claim", "kind", "used_for"]
+PACKET_COLUMNS = ["card_id", "paragraph_id", "quote", "claim", "kind", "date", "used_for"]
 
 
 def evidence_packet(motion_id: str, side: str) -> pd.DataFrame:
     """The cards one side cites, for a handout: its own arguments' cards and those of its rebuttals.
 
     ``used_for`` says where each card is used ("argument 2", "rebuttal to opposition 1").
-    ``quote`` is the article's words; ``claim`` is our paraphrase.
+    ``quote`` is the article's words; ``claim`` is our paraphrase; ``date`` is when the card speaks.
     """
     from debatekit import evidence
 
@@ -829,6 +829,7 @@ def evidence_packet(motion_id: str, side: str) -> pd.DataFrame:
     cards = evidence.cards()
     table = cards[cards["card_id"].isin(uses)].copy()
     table["used_for"] = [list(dict.fromkeys(uses[c])) for c in table["card_id"]]
+    table["date"] = [evidence.date_note(c) for c in table.to_dict("records")]
     return table[PACKET_COLUMNS].reset_index(drop=True)
 
 

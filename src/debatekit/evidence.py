@@ -8,7 +8,9 @@ Every loader checks its file at the edge and names the file, entry and field of 
 Figure conventions: ``value`` is the number as stated, in ``unit``; a range ("$50–$80 billion")
 has ``low`` and ``high`` and no ``value`` (we never invent a midpoint); shares are in percent, so
 a fraction stated in words ("one-fifth") is recorded as 20 with a unit starting "percent".
-``as_of`` is set only where the text itself dates the figure or fact.
+``as_of`` says as of when a card speaks: the date the text itself gives the figure or fact, or,
+for a card in the present tense ("currently", "now"), the article's date or that it is unknown.
+A card's ``reviewed`` note records a reviewer's answer to a content check (see :mod:`debatekit.review`).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ CARD_ID = re.compile(r"^(a\d{3})-c(\d{2})$")
 LINK_ID = re.compile(r"^l\d{2}$")
 _CARD_REQUIRED = ("card_id", "paragraph_id", "quote", "claim", "kind", "stakeholders", "topics")
 _CARD_FIGURE = ("value", "unit", "low", "high")
-_CARD_FIELDS = frozenset(_CARD_REQUIRED + _CARD_FIGURE + ("as_of",))
+_CARD_FIELDS = frozenset(_CARD_REQUIRED + _CARD_FIGURE + ("as_of", "reviewed"))
 _LINK_FIELDS = frozenset(("link_id", "relation", "topic", "summary", "side_a", "side_b"))
 #: Columns of :func:`cards`, in order.
 COLUMNS = (
@@ -71,7 +73,8 @@ def _is_number(x: Any) -> bool:
 
 def _check_figure(file: str, cid: str, rec: dict) -> list[DataError]:
     errs = []
-    if rec["kind"] == "figure":
+    numbered = rec["kind"] == "forecast" and any(rec.get(f) is not None for f in _CARD_FIGURE)
+    if rec["kind"] == "figure" or numbered:
         has_range = rec.get("low") is not None or rec.get("high") is not None
         if has_range and (rec.get("low") is None or rec.get("high") is None):
             field = "high" if rec.get("high") is None else "low"
@@ -89,7 +92,7 @@ def _check_figure(file: str, cid: str, rec: dict) -> list[DataError]:
     else:
         for field in _CARD_FIGURE:
             if rec.get(field) is not None:
-                fix = "only figure cards carry value/unit/low/high; change kind to figure or remove it"
+                fix = "only figure and forecast cards carry value/unit/low/high; change kind or remove it"
                 errs.append(DataError(file, cid, field, fix))
     if "as_of" in rec and not isinstance(rec["as_of"], str):
         errs.append(DataError(file, cid, "as_of", "quote the date as text, e.g. \"July 2025\""))
@@ -208,6 +211,20 @@ def cards(
         and (kinds is None or c["kind"] in kinds)
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def date_note(card: Mapping[str, Any]) -> str:
+    """When a card speaks: its article's date (or "article undated") and the card's own ``as_of``.
+
+    Every page, widget and handout that shows a card shows this next to it, so a claim in the
+    present tense ("currently", "now") is never read as speaking for today.
+    """
+    date = corpus.article(str(card["article_id"])).date
+    note = "article undated" if date in ("", "unknown", None) else f"article dated {date}"
+    as_of = card.get("as_of")
+    if isinstance(as_of, str) and as_of.strip():
+        note += f"; as of {as_of.strip()}"
+    return note
 
 
 def card(card_id: str) -> dict:

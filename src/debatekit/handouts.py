@@ -84,7 +84,8 @@ def _packet(m: debate.Motion, fmt: debate.Format, side: str) -> str:
     for card in debate.evidence_packet(m.motion_id, side).itertuples(index=False):
         cards.append(
             f"<div class=card><p><span class=ids>{_e(card.card_id)} · paragraph {_e(card.paragraph_id)}"
-            f"</span> · {_e(card.kind)} · used for: {_e('; '.join(card.used_for))}</p>"
+            f"</span> · {_e(card.kind)} · <span class=date>{_e(card.date)}</span>"
+            f" · used for: {_e('; '.join(card.used_for))}</p>"
             f"<blockquote>“{_e(card.quote)}”</blockquote>"
             f"<p class=ours>Our paraphrase: {_e(card.claim)}</p></div>"
         )

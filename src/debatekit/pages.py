@@ -32,11 +32,12 @@ def paragraph_links(pids: Iterable[str]) -> str:
 
 
 def quote_block(card_id: str) -> str:
-    """A card as a block quote: the article's words verbatim, then its paragraph, card id and kind."""
+    """A card as a block quote: the article's words verbatim, then its paragraph, id, kind and date."""
     c = evidence.card(card_id)
     return (
         f"> “{escape_markdown(c['quote'])}”\n>\n"
-        f"> {paragraph_link(c['paragraph_id'])} · card `{card_id}` · {c['kind']}"
+        f"> {paragraph_link(c['paragraph_id'])} · card `{card_id}` · {c['kind']} · "
+        f"{escape_markdown(evidence.date_note(c))}"
     )
 
 

@@ -356,6 +356,7 @@ class Matrix:
     lenses: dict[str, dict[str, float]]  # lens → criterion → weight
     lens_cards: dict[str, dict[str, list[str]]]  # lens → criterion → card ids
     lens_notes: dict[str, str]  # lens → why these weights
+    lens_labels: dict[str, str]  # lens → the name shown for it (the lens id unless the file says)
 
 
 def card_index() -> dict[str, tuple[str, frozenset[str]]]:
@@ -482,19 +483,22 @@ def parse_matrix(
     lens_table = _mapping(file, name, record, "lenses")
     if EQUAL_LENS in lens_table:
         raise DataError(file, f"{name}: lenses", EQUAL_LENS, "added by the loader; remove it")
-    lenses, lens_cards, lens_notes = {}, {}, {}
+    lenses, lens_cards, lens_notes, lens_labels = {}, {}, {}, {}
     for lens in lens_table:
         entry = f"{name}: lenses: {lens}"
         spec = lens_table[lens]
         if not isinstance(spec, dict):
             raise DataError(file, entry, None, "expected a mapping with 'why' and 'weights'")
-        extra = sorted(set(spec) - {"why", "weights", "stakeholders"})
+        extra = sorted(set(spec) - {"why", "label", "weights", "wants_less", "stakeholders"})
         if extra:
-            raise DataError(file, entry, extra[0], "unknown field; a lens has why, weights, stakeholders")
+            raise DataError(
+                file, entry, extra[0], "unknown field; a lens has why, label, weights, wants_less, stakeholders"
+            )
         holders = spec.get("stakeholders", [lens])
         if not isinstance(holders, list) or not holders or not all(isinstance(h, str) for h in holders):
             raise DataError(file, entry, "stakeholders", f"expected a list of stakeholders, got {holders!r}")
         lens_notes[lens] = _text(file, entry, spec, "why")
+        lens_labels[lens] = _text(file, entry, spec, "label") if "label" in spec else lens
         weights = _mapping(file, entry, spec, "weights")
         extra = sorted(set(weights) - set(criteria))
         if extra:
@@ -517,6 +521,7 @@ def parse_matrix(
             )
     lenses[EQUAL_LENS] = dict.fromkeys(criteria, EQUAL_WEIGHT)
     lens_notes[EQUAL_LENS] = "Every criterion counts the same: a baseline, not any stakeholder's view."
+    lens_labels[EQUAL_LENS] = EQUAL_LENS
     scores = pd.DataFrame(
         [[values[o, c] for c in criteria] for o in options],
         index=pd.Index(list(options), name="option"),
@@ -537,6 +542,7 @@ def parse_matrix(
         lenses,
         lens_cards,
         lens_notes,
+        lens_labels,
     )
 
 

@@ -16,7 +16,7 @@ export function fold(text) {
 }
 
 function haystack(row) {
-  return fold([row.card_id, row.paragraph_id, row.quote, row.claim, row.figure].join(" "));
+  return fold([row.card_id, row.paragraph_id, row.quote, row.claim, row.figure, row.date || ""].join(" "));
 }
 
 // The ids of the rows that pass every filter, in row order; an empty filter lets every row through.
@@ -47,7 +47,7 @@ const LABELS = {
   stakeholder: "Stakeholder",
   kind: "Kind of claim",
   topic: "Topic",
-  text: "Words in the quote or paraphrase",
+  text: "Words in the quote, paraphrase or date",
 };
 
 let counter = 0;
@@ -83,7 +83,7 @@ function render({ model, el }) {
   });
   const status = h("p", { class: "dk-cards-status", "aria-live": "polite", "data-testid": "cards-status" });
   const tbody = h("tbody", { "data-testid": "cards-rows" });
-  const head = ["Card", "Paragraph", "Kind", "The article's words", "Our paraphrase", "Stakeholders", "Topics"];
+  const head = ["Card", "Paragraph", "Kind", "Date", "The article's words", "Our paraphrase", "Stakeholders", "Topics"];
   const table = h(
     "table",
     {},
@@ -105,6 +105,7 @@ function render({ model, el }) {
       h("td", {}, r.card_id),
       h("td", {}, h("a", { href }, r.paragraph_id)),
       kind,
+      h("td", {}, r.date || ""),
       h("td", {}, `“${r.quote}”`),
       h("td", {}, r.claim),
       h("td", {}, r.stakeholders.map((s) => stakeholderNames[s] || s).join(", ")),

@@ -205,7 +205,8 @@ function render({ model, el: root }) {
         setRating(x.item_id, "likelihood", Number(likelihoodInputs[x.item_id].value) / 100));
       const quotes = h("details", { class: "dk-ledger-quotes" },
         h("summary", {}, `What ${article} says (${x.card_ids.join(", ")})`),
-        ...x.quotes.map((q, j) => h("blockquote", {}, `“${q}” `, h("cite", {}, x.card_ids[j]))),
+        ...x.quotes.map((q, j) => h("blockquote", {}, `“${q}” `,
+          h("cite", {}, x.card_ids[j] + (x.dates?.[j] ? `, ${x.dates[j]}` : "")))),
         x.note ? h("p", { class: "dk-ledger-note" }, `Note (ours): ${x.note}`) : "");
       return h(
         "tr", { class: `dk-ledger-${x.kind}`, "data-item": x.item_id },

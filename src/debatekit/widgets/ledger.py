@@ -39,7 +39,8 @@ class LedgerWidget(anywidget.AnyWidget):
         items = []
         for x in book.items:
             cards = [evidence.card(c) for c in x.card_ids]
-            items.append({**x.as_dict(), "quotes": [c["quote"] for c in cards]})
+            items.append({**x.as_dict(), "quotes": [c["quote"] for c in cards],
+                          "dates": [evidence.date_note(c) for c in cards]})  # fmt: skip
         kwargs.setdefault("title", f"Stakeholder ledger: what each side gains and risks ({book.article})")
         super().__init__(
             article=book.article,

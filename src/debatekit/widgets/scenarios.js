@@ -65,7 +65,7 @@ function plural(n, one, many) {
 let uid = 0;
 
 function quotesFor(ids, cards) {
-  return ids.filter((c) => cards[c]).map((c) => h("blockquote", {}, `“${cards[c].quote}” `, h("cite", {}, `${c}, ${cards[c].paragraph_id}`)));
+  return ids.filter((c) => cards[c]).map((c) => h("blockquote", {}, `“${cards[c].quote}” `, h("cite", {}, `${c}, ${cards[c].paragraph_id}` + (cards[c].date ? `, ${cards[c].date}` : ""))));
 }
 
 function renderExplorer(model, id, cards) {

@@ -27,7 +27,7 @@ def _cards_used(ex: scenarios.Explorer, seq: scenarios.Sequencing) -> dict[str, 
     out = {}
     for cid in sorted(ids):
         c = evidence.card(cid)
-        out[cid] = {"quote": c["quote"], "paragraph_id": c["paragraph_id"]}
+        out[cid] = {"quote": c["quote"], "paragraph_id": c["paragraph_id"], "date": evidence.date_note(c)}
     return out
 
 
@@ -48,7 +48,7 @@ class ScenarioWidget(anywidget.AnyWidget):
     sequencing_heading = traitlets.Unicode().tag(sync=True)
     start_note = traitlets.Unicode(help="how the starting order was chosen").tag(sync=True)
     start_order = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    cards = traitlets.Dict(help="card id → {quote, paragraph_id} for every card cited").tag(sync=True)
+    cards = traitlets.Dict(help="card id → {quote, paragraph_id, date} for every card cited").tag(sync=True)
     selected = traitlets.List(traitlets.Unicode(), help="the measures the reader chose").tag(sync=True)
     order = traitlets.List(traitlets.Unicode(), help="the reader's order of the steps").tag(sync=True)
 

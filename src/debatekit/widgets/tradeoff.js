@@ -211,6 +211,7 @@ function render({ model, el: root }) {
   const lenses = model.get("lenses");
   const lensCards = (model.get("citations").lenses) || {};
   const lensNotes = model.get("lens_notes");
+  const lensLabels = model.get("lens_labels") || {};
   let myWeights = { ...model.get("weights") };
   let pending = null;
   let local = false; // true while this view writes to the model, so its own echo is not redrawn twice
@@ -233,7 +234,7 @@ function render({ model, el: root }) {
 
   // Lens picker and sliders.
   const lensSelect = h("select", { id: `${id}-lens`, "data-testid": "lens" },
-    ...[...Object.keys(lenses), MY_WEIGHTS].map((name) => h("option", { value: name }, name)));
+    ...[...Object.keys(lenses), MY_WEIGHTS].map((name) => h("option", { value: name }, lensLabels[name] || name)));
   const lensNote = h("p", { class: "dk-lens-note", id: `${id}-lens-note` });
   lensSelect.setAttribute("aria-describedby", lensNote.id);
   const sliders = {};
@@ -319,7 +320,7 @@ function render({ model, el: root }) {
       const pid = card.paragraph_id;
       const href = linkTemplate ? paragraphHref(linkTemplate, pid) : null;
       return h("li", {}, h("span", { class: "dk-cites" }, id), " (", href ? h("a", { href }, pid) : pid, "): ",
-        `“${card.quote}”`);
+        `“${card.quote}”`, card.date ? ` (${card.date})` : "");
     })));
 
   function closeForm() {

@@ -39,11 +39,14 @@ class TradeoffWidget(anywidget.AnyWidget):
     criteria_descriptions = traitlets.Dict().tag(sync=True)
     lenses = traitlets.Dict(help="lens → criterion → weight").tag(sync=True)
     lens_notes = traitlets.Dict(help="lens → why these weights").tag(sync=True)
+    lens_labels = traitlets.Dict(help="lens → the name the picker shows (the lens id if absent)").tag(
+        sync=True
+    )
     citations = traitlets.Dict(help="{'scores': {option: {criterion: [card ids]}}, 'lenses': {...}}").tag(
         sync=True
     )
     score_notes = traitlets.Dict(help="option → criterion → why this score").tag(sync=True)
-    cards = traitlets.Dict(help="card id → {paragraph_id, quote} for every card cited").tag(sync=True)
+    cards = traitlets.Dict(help="card id → {paragraph_id, quote, date} for every card cited").tag(sync=True)
     link_template = traitlets.Unicode(
         "{root}book/readings/{article}.html#{pid}",
         help="link from a card's paragraph id to its reading page; the JS fills {root} with the book's root",
@@ -110,7 +113,10 @@ class TradeoffWidget(anywidget.AnyWidget):
             {cid for ids in m.cards.values() for cid in ids}
             | {cid for by_crit in m.lens_cards.values() for ids in by_crit.values() for cid in ids}
         )
-        cards = {cid: {k: evidence.card(cid)[k] for k in ("paragraph_id", "quote")} for cid in cited}
+        cards = {
+            cid: {"paragraph_id": c["paragraph_id"], "quote": c["quote"], "date": evidence.date_note(c)}
+            for cid, c in ((cid, evidence.card(cid)) for cid in cited)
+        }
         return cls(
             m.scores,
             m.directions,
@@ -121,6 +127,7 @@ class TradeoffWidget(anywidget.AnyWidget):
             note=m.note,
             criteria_descriptions=m.criteria,
             lens_notes=m.lens_notes,
+            lens_labels=m.lens_labels,
             citations=citations,
             score_notes=score_notes,
             cards=cards,
@@ -187,7 +194,8 @@ class TradeoffWidget(anywidget.AnyWidget):
         ]
         table.columns = ["Rank", "Option", "Score (0–10)", "Pareto"]
         sentence = re.sub(r"\*([^*]+)\*", r"<em>\1</em>", html.escape(self.readout))
-        caption = f"{html.escape(self.title)}, weighted as: {html.escape(self.lens)}. {sentence}"
+        shown = self.lens_labels.get(self.lens, self.lens)
+        caption = f"{html.escape(self.title)}, weighted as: {html.escape(shown)}. {sentence}"
         return (
             table.style.hide(axis="index")
             .format({"Score (0–10)": "{:.2f}"})
