@@ -10,7 +10,6 @@ The articles are those ``seeds/articles.yml`` of the course in use lists (:mod:`
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path

@@ -18,6 +18,8 @@ CARD_REF = re.compile(r"\ba\d{3}-c\d{2}\b")
 #: a quoted phrase: “…” or "…" (straight quotes survive YAML parsing inside block or single-quoted text)
 QUOTED = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
 MIN_NONZERO_WEIGHTS = 3
+#: a label template's placeholder, such as {quote}
+TEMPLATE_FIELD = re.compile(r"\{\w+\}")
 
 
 def _has(phrase: str, text: str) -> bool:
@@ -126,7 +128,9 @@ def quoted_phrases(tree: Any) -> Iterable[tuple[str, str, list[Any]]]:
         )
         if isinstance(node, str):
             for m in QUOTED.finditer(node):
-                yield path, corpus.normalise_space(m.group(1) or m.group(2)), [node, *reversed(chain)]
+                phrase = corpus.normalise_space(m.group(1) or m.group(2))
+                if not TEMPLATE_FIELD.fullmatch(phrase):  # "“{quote}”": filled from a field checked itself
+                    yield path, phrase, [node, *reversed(chain)]
         elif isinstance(node, dict):
             for key, value in node.items():
                 yield from walk(value, inner, f"{path}.{key}" if path else str(key), depth + 1)

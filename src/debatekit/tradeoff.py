@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -27,7 +27,6 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from debatekit import vocabulary
 from debatekit.datafiles import DataError, load_yaml
 
 TIE_TOLERANCE = 1e-12
@@ -491,9 +490,8 @@ def parse_matrix(
             raise DataError(file, entry, None, "expected a mapping with 'why' and 'weights'")
         extra = sorted(set(spec) - {"why", "label", "weights", "wants_less", "stakeholders"})
         if extra:
-            raise DataError(
-                file, entry, extra[0], "unknown field; a lens has why, label, weights, wants_less, stakeholders"
-            )
+            allowed = "why, label, weights, wants_less and stakeholders"
+            raise DataError(file, entry, extra[0], f"unknown field; a lens has {allowed}")
         holders = spec.get("stakeholders", [lens])
         if not isinstance(holders, list) or not holders or not all(isinstance(h, str) for h in holders):
             raise DataError(file, entry, "stakeholders", f"expected a list of stakeholders, got {holders!r}")
