@@ -18,16 +18,20 @@
   var listeners = [];
   var lastError = null;
 
+  var usable = null; // localStorage once it proved writable on this page, false if it did not
+
   function storage() {
-    try {
-      var s = window.localStorage;
-      var probe = PREFIX + "probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
+    if (usable === null) {
+      try {
+        var s = window.localStorage;
+        s.setItem(PREFIX + "probe", "1");
+        s.removeItem(PREFIX + "probe");
+        usable = s;
+      } catch (e) {
+        usable = false;
+      }
     }
+    return usable || null;
   }
 
   function describe(error) {
