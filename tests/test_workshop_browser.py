@@ -127,9 +127,9 @@ def test_cards_are_listed_filtered_edited_and_deleted_on_the_cards_page(context,
     cards = page.locator(".dk-my-card")
     cards.first.wait_for()
     assert cards.count() == 2
-    page.get_by_label("Kind", exact=True).select_option("forecast")
+    page.locator("#dk-my-cards-kind").select_option("forecast")
     assert cards.count() == 1 and "second tag" in cards.first.inner_text()
-    page.get_by_label("Kind", exact=True).select_option("")
+    page.locator("#dk-my-cards-kind").select_option("")
     page.get_by_label("Words in the quote or tag").fill("first")
     assert cards.count() == 1
     card = cards.first
@@ -142,9 +142,11 @@ def test_cards_are_listed_filtered_edited_and_deleted_on_the_cards_page(context,
     assert page.locator(f".dk-my-card[data-card='{first['id']}'] input[readonly], .dk-my-card textarea").count() == 0
     page.on("dialog", lambda d: d.accept())
     page.get_by_label("Words in the quote or tag").fill("")
-    page.locator(f".dk-my-card[data-card='{first['id']}']").get_by_role("button", name="Delete").click()
+    mine = page.locator(f".dk-my-card[data-card='{first['id']}']")
+    mine.locator("summary").click()
+    mine.get_by_role("button", name="Delete").click()
     assert [c["tag"] for c in stored(page, "cards")] == ["second tag"]
-    assert "Deleted" in page.locator(".dk-cards-status").inner_text()
+    assert "Deleted" in page.locator(".dk-my-cards-status").inner_text()
 
 
 def build_case(page):
@@ -262,6 +264,7 @@ def test_a_backup_moves_everything_to_a_fresh_profile_and_a_bad_file_changes_not
 
 def test_a_failed_save_is_reported_on_the_page(context, site_url):
     page = open_page(context, site_url, READING)
+    page.locator("#dk-cut-selection").wait_for()
     page.evaluate("""() => { Storage.prototype.setItem = function () {
         throw new DOMException("full", "QuotaExceededError"); }; }""")
     text = corpus.paragraph("a001-p06").text

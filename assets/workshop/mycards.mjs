@@ -4,14 +4,14 @@ import { KINDS, editCard } from "./model.mjs";
 import { fromRoot, h, kindSelect } from "./ui.mjs";
 
 export function start(marker, work) {
-  const status = h("p", { class: "dk-cards-status", role: "status" });
+  const status = h("p", { class: "dk-my-cards-status", role: "status" });
   const search = h("input", { type: "search", id: "dk-my-cards-search", autocomplete: "off" });
   const article = h("select", { id: "dk-my-cards-article" });
   const kind = h("select", { id: "dk-my-cards-kind" }, h("option", { value: "" }, "any kind"), ...KINDS.map((k) => h("option", { value: k }, k)));
-  const count = h("p", { class: "dk-cards-count" });
+  const count = h("p", { class: "dk-my-cards-count" });
   const list = h("ul", { class: "dk-my-cards" });
   marker.append(
-    h("div", { class: "dk-cards-filters" },
+    h("div", { class: "dk-my-cards-filters" },
       h("label", { for: search.id }, "Words in the quote or tag"), search,
       h("label", { for: article.id }, "Article"), article,
       h("label", { for: kind.id }, "Kind"), kind),
