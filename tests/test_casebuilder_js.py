@@ -17,25 +17,49 @@ KIT = kit_cards()
 
 def kit(card_id: str) -> dict:
     c = KIT[card_id]
-    return {"id": card_id, "source": "kit", "paragraph_id": c["paragraph_id"], "quote": c["quote"], "tag": c["claim"], "kind": c["kind"]}
+    return {
+        "id": card_id,
+        "source": "kit",
+        "paragraph_id": c["paragraph_id"],
+        "quote": c["quote"],
+        "tag": c["claim"],
+        "kind": c["kind"],
+    }
 
 
 def two_articles() -> tuple[str, str]:
     """Two kit cards from different articles."""
     first = next(iter(KIT))
-    other = next(cid for cid, c in KIT.items() if casecheck.article_of(c["paragraph_id"]) != casecheck.article_of(KIT[first]["paragraph_id"]))
+    other = next(
+        cid
+        for cid, c in KIT.items()
+        if casecheck.article_of(c["paragraph_id"]) != casecheck.article_of(KIT[first]["paragraph_id"])
+    )
     return first, other
 
 
 def good_case() -> dict:
     a, b = two_articles()
     return {
-        "format": "debatekit-case", "version": 1, "id": "case-1", "student": "Sam", "motion": "m01", "side": "proposition",
+        "format": "debatekit-case",
+        "version": 1,
+        "id": "case-1",
+        "student": "Sam",
+        "motion": "m01",
+        "side": "proposition",
         "arguments": [
             {"claim": "C1", "warrant": "W1", "impact": "I1", "cards": [kit(a)]},
             {"claim": "C2", "warrant": "W2", "impact": "I2", "cards": [kit(b)]},
         ],
-        "rebuttals": [{"target_side": "opposition", "target": 1, "target_claim": "X", "response": "R", "cards": [kit(b)]}],
+        "rebuttals": [
+            {
+                "target_side": "opposition",
+                "target": 1,
+                "target_claim": "X",
+                "response": "R",
+                "cards": [kit(b)],
+            }
+        ],
     }
 
 
@@ -51,7 +75,10 @@ def test_an_argument_with_no_card_and_no_impact_is_flagged():
     case = good_case()
     case["arguments"][1].update(cards=[], impact="  ")
     found = casecheck.check_case(case, PARAGRAPHS)
-    assert [(f["code"], f["where"]) for f in found] == [("no-impact", "argument 2"), ("no-card", "argument 2")]
+    assert [(f["code"], f["where"]) for f in found] == [
+        ("no-impact", "argument 2"),
+        ("no-card", "argument 2"),
+    ]
 
 
 def test_a_quote_not_in_its_paragraph_is_flagged_with_the_paragraph():
@@ -107,7 +134,9 @@ def _variants() -> list[dict]:
     c["rebuttals"][0]["cards"][0]["paragraph_id"] = ""
     out.append(c)
     c = good_case()
-    c["arguments"][0]["cards"][0]["quote"] = "\u00a0" + c["arguments"][0]["cards"][0]["quote"].replace(" ", "\u2003\n")
+    c["arguments"][0]["cards"][0]["quote"] = "\u00a0" + c["arguments"][0]["cards"][0]["quote"].replace(
+        " ", "\u2003\n"
+    )
     out.append(c)
     c = good_case()
     c["arguments"][0]["cards"][0]["quote"] = "   "

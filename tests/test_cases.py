@@ -27,18 +27,32 @@ def test_every_file_gets_a_row_with_findings_or_reasons(tmp_path):
     flawed["arguments"][1]["cards"][0]["quote"] = "words the article never wrote"
     write(src, "b-flawed.json", flawed)
     write(src, "c-broken.json", "{not json")
-    write(src, "d-shape.json", {"format": "debatekit-case", "version": 1, "motion": "m99", "side": "middle", "arguments": "x"})
+    write(
+        src,
+        "d-shape.json",
+        {"format": "debatekit-case", "version": 1, "motion": "m99", "side": "middle", "arguments": "x"},
+    )
     write(src, "e-big.json", " " * (cases.MAX_BYTES + 1))
     out = tmp_path / "out"
     assert main(["cases", str(src), "--out", str(out)]) == 0
     rows = list(csv.DictReader((out / "cases.csv").open(encoding="utf-8")))
-    assert [r["file"] for r in rows] == ["a-good.json", "b-flawed.json", "c-broken.json", "d-shape.json", "e-big.json"]
+    assert [r["file"] for r in rows] == [
+        "a-good.json",
+        "b-flawed.json",
+        "c-broken.json",
+        "d-shape.json",
+        "e-big.json",
+    ]
     assert [r["status"] for r in rows] == ["accepted", "accepted", "rejected", "rejected", "rejected"]
     assert rows[0]["findings"] == "" and rows[0]["arguments"] == "2" and rows[0]["cards"] == "3"
     assert "argument 1: an argument says nothing of its impact" in rows[1]["findings"]
     assert "not, word for word, in the paragraph" in rows[1]["findings"]
     assert "not a JSON text file" in rows[2]["reasons"]
-    assert "'motion' 'm99'" in rows[3]["reasons"] and "'side'" in rows[3]["reasons"] and "'arguments' must be a list" in rows[3]["reasons"]
+    assert (
+        "'motion' 'm99'" in rows[3]["reasons"]
+        and "'side'" in rows[3]["reasons"]
+        and "'arguments' must be a list" in rows[3]["reasons"]
+    )
     assert "bytes; a case file is at most" in rows[4]["reasons"]
     packets = sorted(p.name for p in (out / "packets").iterdir())
     assert packets == ["robin.html", "sam.html"]

@@ -3,6 +3,7 @@ text is at least 11 px as shown, and controls are at least 24 px to touch."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -16,38 +17,8 @@ PHONE = {"width": 360, "height": 740}
 MIN_CHART_PX = 11
 MIN_TARGET_PX = 24
 
-# Measured in the page: what sticks out past the viewport, SVG text smaller than the minimum as
-# drawn, and controls smaller than the minimum target (inline text links are exempt, as in WCAG).
-_MEASURE = """([minText, minTarget]) => {
-  const width = document.documentElement.clientWidth;
-  const out = {scroll: [], text: [], targets: [], svgText: 0};
-  if (document.documentElement.scrollWidth > width) {
-    const wide = [...document.querySelectorAll("main *")].filter((e) => {
-      const r = e.getBoundingClientRect();
-      return r.width && r.right > width + 1 && !e.closest(".dk-scroll, .dk-scroll-box, pre, .highlight, .table-wrapper, .pst-scrollable-table-container, .dk-scroll-x");
-    });
-    out.scroll.push(`page is ${document.documentElement.scrollWidth}px wide at ${width}px: ` +
-      wide.slice(0, 4).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`).join(", "));
-  }
-  for (const t of document.querySelectorAll("main svg text")) {
-    const r = t.getBoundingClientRect();
-    if (!r.width) continue;
-    out.svgText++;
-    const svg = t.ownerSVGElement;
-    const scale = svg.viewBox.baseVal && svg.viewBox.baseVal.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
-    const px = parseFloat(getComputedStyle(t).fontSize) * scale;
-    if (px < minText - 0.05) out.text.push(`“${t.textContent.slice(0, 30)}” ${px.toFixed(1)}px`);
-  }
-  const controls = "main button, main input:not([type=hidden]), main select, main summary, main [role=button], main [role=slider]";
-  for (const e of document.querySelectorAll(controls)) {
-    const r = e.getBoundingClientRect();
-    if (!r.width || !r.height || getComputedStyle(e).visibility === "hidden") continue;
-    if (r.width < minTarget - 0.5 || r.height < minTarget - 0.5) {
-      out.targets.push(`${e.tagName.toLowerCase()} “${(e.getAttribute("aria-label") || e.textContent || e.type || "").trim().slice(0, 30)}” ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
-    }
-  }
-  return out;
-}"""
+#: Measured in the page: see the comment at the top of phone.js.
+_MEASURE = (Path(__file__).parent / "sitecheck" / "phone.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

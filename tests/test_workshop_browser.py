@@ -80,7 +80,9 @@ def test_a_selection_inside_one_paragraph_becomes_a_card_with_its_source(context
     [card] = stored(page, "cards")
     assert card["quote"] == text[start:end]
     assert (card["paragraph_id"], card["article_id"], card["kind"]) == ("a001-p06", "a001", "fact")
-    assert card["date"] == corpus.article("a001").date and card["article_title"] == corpus.article("a001").title
+    assert (
+        card["date"] == corpus.article("a001").date and card["article_title"] == corpus.article("a001").title
+    )
     assert card["url"] == f"{READING}#a001-p06" and card["tag"] == "Europe holds the relief Russia wants"
     assert page.errors == []
 
@@ -115,7 +117,10 @@ def test_the_keyboard_picks_a_quote_word_by_word(context, site_url):
     words = corpus.paragraph("a001-p01").text.split(" ")
     [card] = stored(page, "cards")
     assert card["quote"] == " ".join(words[1:5])
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Cut a card from paragraph 1 (a001-p01)"
+    assert (
+        page.evaluate("document.activeElement.getAttribute('aria-label')")
+        == "Cut a card from paragraph 1 (a001-p01)"
+    )
 
 
 def test_cards_are_listed_filtered_edited_and_deleted_on_the_cards_page(context, site_url):
@@ -139,7 +144,10 @@ def test_cards_are_listed_filtered_edited_and_deleted_on_the_cards_page(context,
     card.get_by_role("button", name="Save changes").click()
     first = [c for c in stored(page, "cards") if c["paragraph_id"] == "a001-p06"][0]
     assert (first["tag"], first["kind"], first["quote"]) == ("an edited tag", "figure", text[:20])
-    assert page.locator(f".dk-my-card[data-card='{first['id']}'] input[readonly], .dk-my-card textarea").count() == 0
+    assert (
+        page.locator(f".dk-my-card[data-card='{first['id']}'] input[readonly], .dk-my-card textarea").count()
+        == 0
+    )
     page.on("dialog", lambda d: d.accept())
     page.get_by_label("Words in the quote or tag").fill("")
     mine = page.locator(f".dk-my-card[data-card='{first['id']}']")
@@ -162,9 +170,15 @@ def build_case(page):
         if n == 1:
             builder.get_by_label("Impact", exact=True).nth(0).fill("Impact 1")
         picker = builder.get_by_label(f"Add a card to argument {n}")
-        value = card if card.startswith("k:") else picker.locator("option[value^='s:']").first.get_attribute("value")
+        value = (
+            card
+            if card.startswith("k:")
+            else picker.locator("option[value^='s:']").first.get_attribute("value")
+        )
         picker.select_option(value)
-        builder.locator("fieldset.dk-case-argument").nth(n - 1).get_by_role("button", name="Add the card").click()
+        builder.locator("fieldset.dk-case-argument").nth(n - 1).get_by_role(
+            "button", name="Add the card"
+        ).click()
     builder.get_by_label("Argument to answer").select_option(index=0)
     builder.get_by_role("button", name="Add a rebuttal").click()
     builder.get_by_label("Response", exact=True).fill("They overstate it.")
@@ -182,7 +196,10 @@ def test_a_case_with_two_arguments_and_a_rebuttal_is_checked_and_exported(contex
     with page.expect_download() as md:
         builder.get_by_role("button", name="Download as Markdown").click()
     markdown = open(md.value.path(), encoding="utf-8").read()
-    assert "## Argument 2: Claim 2" in markdown and "argument 2: an argument says nothing of its impact" in markdown
+    assert (
+        "## Argument 2: Claim 2" in markdown
+        and "argument 2: an argument says nothing of its impact" in markdown
+    )
     with page.expect_download() as printable:
         builder.get_by_role("button", name="Download a print-ready page").click()
     html = open(printable.value.path(), encoding="utf-8").read()
@@ -200,8 +217,12 @@ def test_a_case_with_two_arguments_and_a_rebuttal_is_checked_and_exported(contex
     other = open_page(fresh, site_url, BUILDER)
     other.locator("[data-testid=case-builder]").wait_for()
     other.locator("input[data-role=load-case]").set_input_files(str(path))
-    other.wait_for_function("() => document.querySelector('[data-testid=case-status]').textContent.startsWith('Loaded')")
-    again = other.locator("[data-testid=case-findings] li").evaluate_all("els => els.map(e => e.dataset.code)")
+    other.wait_for_function(
+        "() => document.querySelector('[data-testid=case-status]').textContent.startsWith('Loaded')"
+    )
+    again = other.locator("[data-testid=case-findings] li").evaluate_all(
+        "els => els.map(e => e.dataset.code)"
+    )
     assert again == codes
     fresh.close()
     assert page.errors == []
@@ -227,7 +248,9 @@ def test_everything_is_there_after_a_reload(context, site_url):
     assert "a001" in page.locator(".dk-my-work table").first.inner_text()
 
 
-def test_a_backup_moves_everything_to_a_fresh_profile_and_a_bad_file_changes_nothing(context, site_url, browser, tmp_path):
+def test_a_backup_moves_everything_to_a_fresh_profile_and_a_bad_file_changes_nothing(
+    context, site_url, browser, tmp_path
+):
     page = open_page(context, site_url, READING)
     cut_by_selection(page, "a001-p06", 0, 40, "moving card", "fact")
     page = open_page(context, site_url, BUILDER)
@@ -248,7 +271,9 @@ def test_a_backup_moves_everything_to_a_fresh_profile_and_a_bad_file_changes_not
     bad.write_text(json.dumps({"format": "something else", "cards": "no"}))
     other.set_input_files("#dk-import-file", str(bad))
     other.click("#dk-import")
-    other.wait_for_function("() => document.querySelector('.dk-work-status').textContent.includes('was not imported')")
+    other.wait_for_function(
+        "() => document.querySelector('.dk-work-status').textContent.includes('was not imported')"
+    )
     assert stored(other, "cards") is None
     other.set_input_files("#dk-import-file", str(backup))
     other.check("#dk-import-merge")

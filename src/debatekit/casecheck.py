@@ -52,7 +52,9 @@ def _card_findings(card: dict, where: str, paragraphs: dict[str, str]) -> list[d
     label = f"{where}, card {card.get('id', '?')}"
     if pid not in paragraphs:
         return [_finding("unknown-paragraph", label, pid or "no paragraph id")]
-    if normalise_space(card.get("quote", "")) not in normalise_space(paragraphs[pid]) or _blank(card.get("quote")):
+    if normalise_space(card.get("quote", "")) not in normalise_space(paragraphs[pid]) or _blank(
+        card.get("quote")
+    ):
         return [_finding("not-verbatim", label, pid)]
     return []
 

@@ -19,7 +19,18 @@ from debatekit import casecheck, corpus, debate, handouts
 
 #: Largest case file read (bytes): a case is text; anything bigger is not one.
 MAX_BYTES = 1_000_000
-COLUMNS = ["file", "status", "student", "motion", "side", "arguments", "rebuttals", "cards", "findings", "reasons"]
+COLUMNS = [
+    "file",
+    "status",
+    "student",
+    "motion",
+    "side",
+    "arguments",
+    "rebuttals",
+    "cards",
+    "findings",
+    "reasons",
+]
 SIDES = ("proposition", "opposition")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -163,7 +174,7 @@ def _card_html(card: dict) -> str:
     return (
         f'<div class="card"><blockquote>“{_e(card.get("quote", ""))}”</blockquote><p class="ours">'
         f'<span class="ids">{_e(card.get("paragraph_id", ""))}</span> · {_e(source)} · tag (the student\'s): '
-        f'{_e(card.get("tag", ""))} · {_e(card.get("kind", ""))}</p></div>'
+        f"{_e(card.get('tag', ''))} · {_e(card.get('kind', ''))}</p></div>"
     )
 
 
@@ -175,7 +186,8 @@ def case_sheet_html(row: CaseRow) -> str:
         f'<section class="sheet"><h1>Case: {_e(c["side"].capitalize())}</h1>',
         f'<p class="motion">{_e(motion.text)}</p>',
         f'<p class="note">Student: {_e(c.get("student") or "(no name)")} · motion {_e(c["motion"])} · file '
-        f'{_e(row.file)}. Quotes are the articles\' words; claims, warrants, impacts and tags are the student\'s.</p>',
+        f"{_e(row.file)}. Quotes are the articles' words; claims, warrants, impacts and tags are the "
+        "student's.</p>",
     ]
     for n, a in enumerate(c.get("arguments", []), 1):
         parts.append(f"<h2>Argument {n}: {_e(a.get('claim') or '(no claim)')}</h2>")
@@ -183,10 +195,13 @@ def case_sheet_html(row: CaseRow) -> str:
         parts.append(f"<p><strong>Impact.</strong> {_e(a.get('impact') or '(none)')}</p>")
         parts += [_card_html(card) for card in a.get("cards", [])]
     for n, r in enumerate(c.get("rebuttals", []), 1):
-        parts.append(f"<h2>Rebuttal {n}: to “{_e(r.get('target_claim', '?'))}”</h2><p>{_e(r.get('response') or '(none)')}</p>")
+        parts.append(f"<h2>Rebuttal {n}: to “{_e(r.get('target_claim', '?'))}”</h2>")
+        parts.append(f"<p>{_e(r.get('response') or '(none)')}</p>")
         parts += [_card_html(card) for card in r.get("cards", [])]
     flags = "".join(f"<li>{_e(f['message'])}</li>" for f in row.findings)
-    parts.append(f"<h2>What a judge would flag</h2>{f'<ul>{flags}</ul>' if flags else '<p>Nothing.</p>'}</section>")
+    parts.append(
+        f"<h2>What a judge would flag</h2>{f'<ul>{flags}</ul>' if flags else '<p>Nothing.</p>'}</section>"
+    )
     return "\n".join(parts)
 
 

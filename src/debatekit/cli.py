@@ -97,7 +97,7 @@ def _handouts(args: argparse.Namespace) -> int:
 
 def _cases_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("folder", type=Path, help="folder of case files (JSON) downloaded from the case builder")
-    p.add_argument("--out", type=Path, default=Path("_build/cases"), help="folder for cases.csv and the packets")
+    p.add_argument("--out", type=Path, default=Path("_build/cases"), help="folder for cases.csv, packets/")
     p.add_argument("--paper", default="a4", choices=["a4", "letter"], help="paper size to print on")
 
 

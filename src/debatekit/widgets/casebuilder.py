@@ -36,7 +36,12 @@ def motion_choices() -> list[dict]:
 def kit_cards() -> dict[str, dict]:
     """card id → what the builder shows and checks of a kit card."""
     return {
-        c["card_id"]: {"paragraph_id": c["paragraph_id"], "quote": c["quote"], "claim": c["claim"], "kind": c["kind"]}
+        c["card_id"]: {
+            "paragraph_id": c["paragraph_id"],
+            "quote": c["quote"],
+            "claim": c["claim"],
+            "kind": c["kind"],
+        }
         for c in evidence.cards().to_dict("records")
     }
 
