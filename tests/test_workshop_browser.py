@@ -6,9 +6,11 @@ fresh browser profile with a backup file."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 import pytest
+from conftest import LOCAL_HOST
+from sitecheck.axe import describe_axe, run_axe
 
 from debatekit import corpus
 
@@ -22,9 +24,16 @@ MY_WORK = "book/workshop/my-work.html"
 
 @pytest.fixture
 def context(browser):
+    """A fresh profile; when the test is done, every request it made must have gone to 127.0.0.1."""
     ctx = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)
+    requests = []
+    ctx.on("request", lambda r: requests.append(r.url))
     yield ctx
     ctx.close()
+    foreign = [
+        u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).hostname != LOCAL_HOST
+    ]
+    assert requests and foreign == []
 
 
 def open_page(context, site_url, rel):
@@ -297,3 +306,20 @@ def test_a_failed_save_is_reported_on_the_page(context, site_url):
     alert = page.locator("#dk-store-alert[role=alert]")
     assert "Not saved: your new card" in alert.inner_text() and "full" in alert.inner_text()
     assert "could not be saved" in page.locator(".dk-cut-status").inner_text()
+
+
+def test_the_workshop_tools_pass_axe_once_in_use(context, site_url):
+    """The site-wide axe scan sees these pages empty; here each is scanned with work in it."""
+    page = open_page(context, site_url, READING)
+    cut_by_selection(page, "a001-p06", 0, 40, "an accessible card", "fact")
+    page.get_by_role("button", name="Cut a card from paragraph 2 (a001-p02)").click()
+    page.locator("dialog.dk-cut-dialog[open]").wait_for()
+    found = {READING: describe_axe(run_axe(page))}
+    page = open_page(context, site_url, BUILDER)
+    build_case(page)
+    found[BUILDER] = describe_axe(run_axe(page))
+    for rel in (CARDS, MY_WORK):
+        page = open_page(context, site_url, rel)
+        page.locator(".dk-my-card, #dk-work-cases").first.wait_for()
+        found[rel] = describe_axe(run_axe(page))
+    assert {k: v for k, v in found.items() if v} == {}
