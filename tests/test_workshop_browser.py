@@ -323,3 +323,35 @@ def test_the_workshop_tools_pass_axe_once_in_use(context, site_url):
         page.locator(".dk-my-card, #dk-work-cases").first.wait_for()
         found[rel] = describe_axe(run_axe(page))
     assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_practice_answers_and_widget_settings_survive_a_reload(context, site_url):
+    page = open_page(context, site_url, "exercises/a000.html")
+    question = page.locator(".dk-question:has(input[type=radio])").first
+    question.wait_for()
+    qid = question.get_attribute("data-question")
+    question.locator("input[type=radio]").nth(1).check()
+    question.get_by_role("button", name="Check my answer").click()
+    page = open_page(context, site_url, "book/chapters/a000.html")
+    slider = page.locator(".dk-tradeoff input[type=range]").first
+    slider.wait_for()
+    before = slider.input_value()
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    changed = slider.input_value()
+    assert changed != before
+    page.reload(wait_until="load")
+    slider = page.locator(".dk-tradeoff input[type=range]").first
+    slider.wait_for()
+    assert slider.input_value() == changed
+    page = open_page(context, site_url, "exercises/a000.html")
+    question = page.locator(f".dk-question[data-question='{qid}']")
+    question.wait_for()
+    assert question.locator("input[type=radio]").nth(1).is_checked()
+    page = open_page(context, site_url, MY_WORK)
+    table = page.locator(".dk-my-work table").first
+    table.wait_for()
+    rows = table.locator("tbody tr").all_inner_texts()
+    assert any(r.split("\t")[1:2] == ["1"] for r in rows), rows  # one question answered on a page
+    assert any(r.split("\t")[-1] == "1" for r in rows), rows  # one widget changed on another
