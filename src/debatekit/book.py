@@ -7,6 +7,7 @@ MyST; ``tests/test_readings.py`` regenerates them and fails if they drift from t
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 import shutil
@@ -44,6 +45,14 @@ def _paragraph_markdown(p: corpus.Paragraph) -> str:
     return f"({p.pid})=\n[{p.number}](#{p.pid}){{.para-num}} {body}\n"
 
 
+def _cutter_marker(art: corpus.Article) -> str:
+    """The element the card cutter (``assets/workshop/cutter.mjs``) starts from, with the article's
+    id, title and date (as the metadata gives them) for the cards a student cuts."""
+    attrs = {"article": art.id, "title": art.title, "date": art.date}
+    data = " ".join(f'data-{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
+    return f'<div class="dk-cutter" data-dk-workshop="cutter" {data}></div>'
+
+
 def reading_markdown(art: corpus.Article) -> str:
     """The MyST source of one article's reading page: metadata, then every block with its anchor."""
     title = escape_markdown(art.title)
@@ -66,6 +75,8 @@ def reading_markdown(art: corpus.Article) -> str:
         f"- **Paragraphs:** {len(art.paragraphs)}, numbered in the margin; link to one with "
         f"`#{art.id}-p01` … `#{art.id}-p{len(art.paragraphs):02d}`.",
         ":::",
+        "",
+        _cutter_marker(art),
         "",
     ]
     if art.dropped:

@@ -102,6 +102,25 @@ def _handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cases_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", type=Path, help="folder of case files (JSON) downloaded from the case builder")
+    p.add_argument("--out", type=Path, default=Path("_build/cases"), help="folder for cases.csv, packets/")
+    p.add_argument("--paper", default="a4", choices=["a4", "letter"], help="paper size to print on")
+
+
+def _cases(args: argparse.Namespace) -> int:
+    from debatekit.cases import write_cases
+
+    rows, written = write_cases(args.folder, args.out, args.paper)
+    for path in written:
+        print(f"wrote {path}")
+    rejected = [r for r in rows if not r.accepted]
+    for r in rejected:
+        print(f"rejected {r.file}: {'; '.join(r.reasons)}", file=sys.stderr)
+    print(f"{len(rows)} files: {len(rows) - len(rejected)} accepted, {len(rejected)} rejected")
+    return 0
+
+
 _COMMANDS = {
     "build": ("Build the book into _build/html (warnings are errors).", _build_args, _build),
     "readings": ("Regenerate the reading pages from seeds/.", _readings_args, _readings),
@@ -109,6 +128,8 @@ _COMMANDS = {
     "assets": ("Copy the pinned widget scripts from node_modules into the book.", _assets_args, _assets),
     "handouts": ("Write printable handouts (evidence packets, flow sheet, ballot) for a motion.",
                  _handouts_args, _handouts),
+    "cases": ("Read collected case files as data: one table and a printable packet per student.",
+              _cases_args, _cases),
     **EXERCISE_COMMANDS,
     **COURSE_COMMANDS,
 }

@@ -54,6 +54,11 @@ th, td { border: 1px solid #000; padding: 0.25em 0.4em; text-align: left; vertic
 """
 
 
+def print_css(paper: str = "a4") -> str:
+    """The handouts' print CSS for ``paper``; case packets use it too, so they print alike."""
+    return _CSS % {"paper": PAPERS[paper.lower()]}
+
+
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
@@ -174,7 +179,7 @@ def handout_html(motion_id: str, format_id: str = "oxford", paper: str = "a4") -
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(title)}</title><style>{_CSS % {'paper': PAPERS[paper.lower()]}}</style></head>"
+        f"<title>{_e(title)}</title><style>{print_css(paper)}</style></head>"
         f"<body>{body}</body></html>\n"
     )
 

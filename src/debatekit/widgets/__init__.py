@@ -5,6 +5,7 @@ each .js exports a pure ``compute()`` that tests run under Node against the Pyth
 """
 
 from debatekit.widgets.cards import CardTableWidget
+from debatekit.widgets.casebuilder import CaseBuilderWidget
 from debatekit.widgets.concordance import ConcordanceWidget
 from debatekit.widgets.flow import FlowWidget
 from debatekit.widgets.ledger import LedgerWidget
@@ -13,6 +14,7 @@ from debatekit.widgets.tradeoff import TradeoffWidget
 
 __all__ = [
     "CardTableWidget",
+    "CaseBuilderWidget",
     "ConcordanceWidget",
     "FlowWidget",
     "LedgerWidget",

@@ -160,6 +160,9 @@ let uid = 0;
 
 function render({ model, el: root }) {
   const id = `dk-ledger-${++uid}`;
+  // debatekit:persist (one call): on the book, the student's ratings are kept in the browser and
+  // restored here, through the model (assets/workshop.js).
+  globalThis.debatekitWork?.persist(model, { widget: "ledger", id: model.get("title"), keys: ["ratings"], label: "the ledger" });
   const items = model.get("items");
   const names = model.get("names");
   const article = model.get("article");

@@ -331,6 +331,10 @@ function render({ model, el: root }) {
   const store = storage();
   const storeKey = `debatekit:${model.get("assignment")}:${q.id}`;
   let localChange = false;
+  // debatekit:persist (two calls, here and in showResult): on the book, the answer and the outcome
+  // of its last check are kept in the browser for the My work page (assets/workshop.js).
+  const workId = `${model.get("assignment")}:${q.id}`;
+  globalThis.debatekitWork?.persist(model, { area: "practice", widget: "question", id: workId, keys: ["answer"], label: "your answer" });
 
   if ((model.get("answer") === null || model.get("answer") === undefined) && store) {
     try {
@@ -369,6 +373,7 @@ function render({ model, el: root }) {
 
   const showResult = () => {
     const r = compute(q, practice, model.get("answer"));
+    globalThis.debatekitWork?.recordCheck(workId, r.status, model.get("answer"));
     const [icon, word] = STATUS_TEXT[r.status];
     const scoreText = r.score === null ? "" : ` — ${fmt(Math.round(r.score * 100) / 100)} of ${fmt(q.points)} point${q.points === 1 ? "" : "s"}`;
     const reread = (practice.reread || []).map((p) =>

@@ -204,6 +204,9 @@ function drawChart(svg, result, patternId) {
 
 function render({ model, el: root }) {
   const id = `dk-tradeoff-${++uid}`;
+  // debatekit:persist (one call): on the book, the student's weights and score changes are kept
+  // in the browser and restored here, through the model (assets/workshop.js).
+  globalThis.debatekitWork?.persist(model, { widget: "tradeoff", id: model.get("title"), keys: ["weights", "lens", "scores", "justifications"], label: "the trade-off matrix" });
   const criteria = model.get("criteria");
   const options = model.get("options");
   const directions = model.get("directions");
