@@ -2,10 +2,9 @@
 and the widget's JavaScript compute() finds exactly the same, case for case."""
 
 import copy
-import shutil
 from pathlib import Path
 
-import pytest
+import needs
 from jsparity import run_compute
 
 from debatekit import casecheck
@@ -149,8 +148,8 @@ def _variants() -> list[dict]:
     return out
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_javascript_checks_match_python():
+    needs.node()
     variants = _variants()
     results = run_compute("casebuilder", [{"args": [v, PARAGRAPHS]} for v in variants])
     seen = set()

@@ -33,6 +33,15 @@ def fresh(tmp_path, monkeypatch):
     course.use(None)
 
 
+
+def name_stakeholders_and_topics(course: Path) -> None:
+    """Give a fresh course the one stakeholder and topic its test cards name."""
+    path = course / "data" / "vocabulary.yml"
+    vocabulary = yaml.safe_load(path.read_text())
+    vocabulary["stakeholders"] = {"Residents": "the town's residents"}
+    vocabulary["topics"] = {"greenery": "roofs, parks and planting"}
+    path.write_text(yaml.safe_dump(vocabulary, sort_keys=False))
+
 def test_the_course_is_found_from_option_environment_working_folder_then_checkout(fresh, monkeypatch):
     checkout = ROOT.resolve()
     sub = fresh / "book"
@@ -116,8 +125,9 @@ def test_cards_suggest_quotes_verbatim_and_loads_once_filled_in(fresh, capsys):
     ]
     assert all(c["quote"] in para for c in suggested)
     assert [(c["kind"], c["value"]) for c in suggested] == [("figure", 40), ("figure", 2.5)]
+    name_stakeholders_and_topics(fresh)
     for c in suggested:
-        c.update(stakeholders=["Europe"], topics=["economy"], unit="roofs")
+        c.update(stakeholders=["Residents"], topics=["greenery"], unit="roofs")
     (fresh / "data" / "cards.yml").write_text(yaml.safe_dump(suggested, allow_unicode=True))
     assert len(evidence.load_cards(fresh / "data" / "cards.yml")) == 2
 
@@ -128,10 +138,11 @@ def test_check_reports_every_problem_with_file_entry_and_field(fresh, capsys):
     main(["add-article", str(text), "--course", str(fresh)])
     cards = [
         {"card_id": "a000-c01", "paragraph_id": "a000-p01", "quote": "Harbour Town has 41 flat roofs",
-         "claim": "c", "kind": "fact", "stakeholders": ["Europe"], "topics": ["economy"]},
+         "claim": "c", "kind": "fact", "stakeholders": ["Residents"], "topics": ["greenery"]},
         {"card_id": "a000-c02", "paragraph_id": "a000-p09", "quote": "x", "claim": "c", "kind": "fact",
-         "stakeholders": ["Europe"], "topics": ["economy"]},
+         "stakeholders": ["Residents"], "topics": ["greenery"]},
     ]  # fmt: skip
+    name_stakeholders_and_topics(fresh)
     (fresh / "data" / "cards.yml").write_text(yaml.safe_dump(cards))
     glossary = [{"term": "roof", "definition": "d", "paragraph_ids": ["a000-p07"], "card_ids": []}]
     (fresh / "data" / "glossary.yml").write_text(yaml.safe_dump(glossary))

@@ -3,10 +3,9 @@ checked and merged without losing anything (model.mjs run under Node)."""
 
 import json
 import re
-import shutil
 import subprocess
 
-import pytest
+import needs
 from conftest import ROOT
 
 from debatekit import evidence
@@ -28,8 +27,8 @@ def run_model():
     return json.loads(out.stdout)
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_a_backup_is_validated_and_merged_keeping_the_newer_change():
+    needs.node()
     result = run_model()
     assert result["problems"] == []
     assert result["tags"] == ["new", "only here", "from backup"]

@@ -101,7 +101,7 @@ TEMPLATES: dict[str, str] = {
     "seeds/articles.yml": """\
 # The course's texts, one entry per file in seeds/ (`debatekit add-article FILE.txt` adds one).
 # Every field is taken from the text itself; where the text does not say, write unknown.
-# - id: a000                     the next free id, a000, a001, ...
+# - id: aNNN                     the next free id: "a" and three digits, counting from zero
 #   file: 000_<hash>.txt         the seed file, copied byte for byte
 #   title: unknown               the text's own title, or one we wrote (then title_is_descriptive: true)
 #   title_is_descriptive: false
@@ -114,9 +114,9 @@ TEMPLATES: dict[str, str] = {
 #   wrapped: false               true when the text is hard-wrapped (short lines end paragraphs)
 """,
     "data/cards.yml": """\
-# Evidence cards: one debatable claim each, from one paragraph (`debatekit cards suggest a000-p01`).
-# - card_id: a000-c01            article id, then c and a number in reading order; never renumber
-#   paragraph_id: a000-p01
+# Evidence cards: one debatable claim each, from one paragraph (`debatekit cards suggest aNNN-p01`).
+# - card_id: aNNN-c01            article id, then c and a number in reading order; never renumber
+#   paragraph_id: aNNN-p01
 #   quote: "..."                 the text's words, verbatim from the paragraph
 #   claim: "..."                 OUR one-sentence paraphrase
 #   kind: fact                   fact | figure | forecast | recommendation | value judgement
@@ -133,8 +133,8 @@ TEMPLATES: dict[str, str] = {
 #   relation: agree              agree | disagree | update
 #   topic: ...
 #   summary: "..."               ours
-#   side_a: {article: a000, cards: [a000-c01]}
-#   side_b: {article: a001, cards: [a001-c02]}
+#   side_a: {article: aNNN, cards: [aNNN-c01]}
+#   side_b: {article: aMMM, cards: [aMMM-c02]}
 []
 """,
     "data/motions.yml": """\
@@ -142,13 +142,13 @@ TEMPLATES: dict[str, str] = {
 # - motion_id: m01
 #   text: This House would ...
 #   context: >-                  two or three neutral sentences (ours)
-#   articles: [a000, a001]       exactly the articles whose cards the cases cite
+#   articles: [aNNN, aMMM]       exactly the articles whose cards the cases cite
 #   proposition:                 at least 3 arguments, as many as the opposition, citing as many cards
 #     - claim: ...
 #       warrant: ...             what the cited cards say, naming the article
 #       impact: ...
-#       card_ids: [a000-c01]
-#       rebuttals: [{text: ..., card_ids: [a001-c01]}]
+#       card_ids: [aNNN-c01]
+#       rebuttals: [{text: ..., card_ids: [aMMM-c01]}]
 #       impact_tags: {magnitude: high, probability: medium, timeframe: short, reversibility: partly}
 #   opposition: [...]
 []
@@ -159,11 +159,11 @@ TEMPLATES: dict[str, str] = {
 #   name:
 #     title: ...
 #     question: ...?
-#     articles: [a000, a001]     cited cards come from these
+#     articles: [aNNN, aMMM]     cited cards come from these
 #     note: ...                  says the scores are ours
 #     criteria: {criterion: {direction: benefit | cost, description: ...}}
 #     options: {option: one-line description}
-#     scores: {option: {criterion: {score: 0-10, cards: [a000-c01], why: ...}}}
+#     scores: {option: {criterion: {score: 0-10, cards: [aNNN-c01], why: ...}}}
 #     lenses: {stakeholder: {why: ..., weights: {criterion: {weight: 0-10, cards: [...]}},
 #              stakeholders: [names on cards; default the lens's name]}}
 matrices: {}
@@ -193,7 +193,7 @@ relations:
 """,
     "data/noise.yml": """\
 # Scraping noise removed from a seed, recorded on its reading page:
-# a000: [{text: "exact text to remove", reason: why it is not part of the article}]
+# aNNN: [{text: "exact text to remove", reason: why it is not part of the article}]
 {}
 """,
 }

@@ -79,7 +79,7 @@ def _check(args: argparse.Namespace) -> int:
 def _cards_args(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="cards_command", required=True)
     s = sub.add_parser("suggest", help="print a paragraph's sentences as card entries (cards.yml format)")
-    s.add_argument("paragraph_id", help="a paragraph id such as a000-p03")
+    s.add_argument("paragraph_id", help="a paragraph id: article id and paragraph number, such as aNNN-p03")
     s.add_argument("--course", type=Path, default=argparse.SUPPRESS, help="the course's folder")
 
 
