@@ -35,6 +35,10 @@ from typing import Any
 
 ANSWER_MIME = "application/vnd.debatekit.answer+json"
 FORMAT = 1
+#: A submission file (a book page's download, the kernel's copy beside a notebook) ends with this.
+ANSWERS_SUFFIX = ".answers.json"
+#: The field that marks a JSON file as a debatekit answers file, with its format version.
+ANSWERS_FIELD = "debatekit_answers"
 #: Notebook-metadata key that marks a notebook as a debatekit assignment.
 META_KEY = "debatekit"
 
@@ -158,6 +162,37 @@ def fill_answers(nb: dict, answers: dict[str, Any]) -> dict:
         }
         cell["outputs"] = kept + [record]
     return nb
+
+
+def answers_document(assignment: str, answers: dict[str, Any], **about: Any) -> dict:
+    """An answers file: what a book page downloads and the kernel keeps beside a notebook.
+
+    ``about`` adds ``release``, ``copy``, ``questions_digest``, ``saved_at`` and the like.
+    """
+    return {ANSWERS_FIELD: FORMAT, "assignment": assignment, **about, "answers": dict(answers)}
+
+
+def submission_notebook(doc: Any) -> dict:
+    """An answers file read as the notebook it stands for, so the grader treats both alike.
+
+    Raises :class:`NotebookShapeError` when ``doc`` is not shaped like an answers file.
+    """
+    if not isinstance(doc, dict) or doc.get(ANSWERS_FIELD) != FORMAT:
+        raise NotebookShapeError(f"not a debatekit answers file: no '{ANSWERS_FIELD}': {FORMAT} field")
+    assignment, answers = doc.get("assignment"), doc.get("answers")
+    if not isinstance(assignment, str) or not isinstance(answers, dict):
+        raise NotebookShapeError("not a debatekit answers file: it needs 'assignment' and 'answers'")
+    meta = {"assignment": assignment}
+    if isinstance(doc.get("questions_digest"), str):
+        meta["questions_digest"] = doc["questions_digest"]
+    cells = [
+        {"cell_type": "code", "metadata": {}, "source": "", "outputs": [
+            {"output_type": "display_data", "metadata": {},
+             "data": {ANSWER_MIME: answer_payload(assignment, str(qid), answer)}}]}  # fmt: skip
+        for qid, answer in answers.items()
+        if answer is not None
+    ]
+    return {"nbformat": 4, "nbformat_minor": 5, "metadata": {META_KEY: meta}, "cells": cells}
 
 
 def find_notebook_file() -> Path | None:
