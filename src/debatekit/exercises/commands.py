@@ -29,13 +29,14 @@ def _release_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("assignment", help="a packaged bank (a000 … a004, cumulative) or a bank .yml file")
     p.add_argument("--out", type=Path, required=True, help="folder for the student notebook")
     p.add_argument("--force", action="store_true", help="overwrite an existing notebook")
+    p.add_argument("--release-id", help="names this release and seeds its shuffle (default: made up)")
 
 
 def _release(args: argparse.Namespace) -> int:
     from debatekit.exercises.notebooks import release
 
-    path = release(args.assignment, args.out, force=args.force)
-    print(f"wrote {path} (assessed: no answers, hashes or feedback in it)")
+    path = release(args.assignment, args.out, force=args.force, release_id=args.release_id)
+    print(f"wrote {path} (assessed: no answers, hashes or feedback in it; choices shuffled)")
     return 0
 
 
