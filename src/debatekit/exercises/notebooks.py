@@ -29,14 +29,29 @@ _PRACTICE_NOTE = """\
 this page or in Jupyter, with no Python needed on the book page. Because the check runs here, the
 answers are inside this page; this is practice, not for marks. When an answer is not right yet,
 the feedback points you to the paragraph to re-read. Your answers stay in this browser; in Jupyter
-they are also saved in the notebook each time you save it."""
+they are also saved in the notebook each time you save it, and kept at once in a file ending in
+`.answers.json` beside it, so running the notebook again brings them back."""
 
 _ASSESSED_NOTE = """\
-**Assessment.** Your answers are recorded, not checked. Open this notebook in Jupyter (JupyterLab,
-Notebook 7 or Colab), run the first code cell, answer every question, then **save the notebook**
-and submit the `.ipynb` file. Each answer is stored in the output under its question: do not clear
-the outputs before you submit. `sheet.summary()` at the end lists any question still unanswered."""
+**Assessment.** Your answers are recorded, not checked. You can answer in either of two ways.
 
+- **In Jupyter** (JupyterLab, Notebook 7 or Colab): run the first code cell, answer every question,
+  then **save the notebook** and submit the `.ipynb` file. Each answer goes into the notebook when
+  you save it and, at once, into a file ending in `.answers.json` beside it, so running the notebook
+  again brings your answers back after a restart, a closed tab or cleared outputs. If a question
+  shows a warning, close other tabs of this notebook, run all cells and save before you submit.
+- **On this page of the book** (no Jupyter needed): answer here, press **Download my answers** at
+  the end and submit the downloaded `.answers.json` file. Until then your answers are kept in this
+  browser only; on a shared computer, press **Start over** when you are done.
+
+`sheet.summary()` at the end lists any question still unanswered."""
+
+
+_SUBMIT_NOTE = """\
+## Submit
+
+In Jupyter, save the notebook and submit the `.ipynb` file. On the book page, download your answers
+and submit the `.answers.json` file."""
 
 #: The release id of the assessed notebooks committed in ``exercises/`` (and shown by the book).
 BOOK_RELEASE = "book"
@@ -52,6 +67,7 @@ def shuffled_public_bank(bank: Bank, release_id: str) -> tuple[dict, dict[str, l
     """
     shown = public_bank(bank)
     shown["release"] = release_id
+    shown["questions_digest"] = public_digest(bank)
     order: dict[str, list[str]] = {}
     for q in shown["questions"]:
         seed = hashlib.sha256(f"{release_id}/{q['id']}".encode()).digest()
@@ -116,6 +132,9 @@ def build_notebook(bank: Bank, mode: str, release_id: str = BOOK_RELEASE) -> dic
         cells.append(_code(q.id, f'sheet.ask("{q.id}")', meta))
     cells.append(_md("summary-text", "## Before you finish\n\nWhich questions have an answer recorded?"))
     cells.append(_code("summary", "sheet.summary()", {"tags": ["remove-output"]}))  # built output is stale
+    if mode == "assessed":
+        cells.append(_md("submit-text", _SUBMIT_NOTE))
+        cells.append(_code("submit", "sheet.submit_button()", {"tags": ["remove-input"]}))
     meta = {
         "assignment": bank.assignment,
         "mode": mode,

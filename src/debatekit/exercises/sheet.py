@@ -40,6 +40,8 @@ class Sheet:
         self.notebook = notebook
         self.answers_file = answers_file
         self.store_problem = ""
+        self.questions_digest = ""
+        self.submit_widget: Any = None
         self.widgets: dict[str, Any] = {}
         self._handles: dict[str, list[Any]] = {}
 
@@ -49,9 +51,14 @@ class Sheet:
 
     @property
     def store_key(self) -> str:
-        """What ties the browser's copy to this notebook file, this release and this copy."""
-        name = self.notebook.name if self.notebook else ""
-        return f"{name}|{self.release}|{self.copy}"
+        """What ties the browser's copy to this notebook file, this release and this copy.
+
+        Where the kernel cannot name the notebook (the book's build, Colab) the key is the page and
+        the release, so a rebuilt book page still finds the answers its reader gave.
+        """
+        if self.notebook is None:
+            return f"page|{self.release}"
+        return f"{self.notebook.name}|{self.release}|{self.copy}"
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -96,6 +103,8 @@ class Sheet:
         else:
             self.saved[qid] = answer
         self._keep()
+        if self.submit_widget is not None:
+            self.submit_widget.answers = dict(self.answers)
         for handle in self._handles.get(qid, []):  # every cell that shows this question
             handle.update(self._bundle(qid), raw=True)
 
@@ -129,6 +138,24 @@ class Sheet:
 
         display(self.widget(qid))
         self._handles.setdefault(qid, []).append(display(self._bundle(qid), raw=True, display_id=True))
+
+    def submit_button(self) -> None:
+        """Show the button that downloads every answer as one ``.answers.json`` file to submit."""
+        from IPython.display import display
+
+        from debatekit.widgets.submit import SubmitWidget
+
+        if self.submit_widget is None:
+            self.submit_widget = SubmitWidget(
+                assignment=self.assignment,
+                release=self.release,
+                questions_digest=self.questions_digest,
+                questions=list(self.questions),
+                store_key=self.store_key,
+                answers=dict(self.answers),
+                file_name=f"{self.assignment}{store.ANSWERS_SUFFIX}",
+            )
+        display(self.submit_widget)
 
     def summary(self) -> None:
         """Print which questions have an answer recorded (what saving the notebook will keep)."""
@@ -164,12 +191,12 @@ def start(
     """
     if isinstance(bank, dict):
         assignment, questions, practice = bank["assignment"], bank["questions"], {}
-        release = str(bank.get("release", ""))
+        release, digest = str(bank.get("release", "")), str(bank.get("questions_digest", ""))
     else:
         full = load_bank(bank)
         assignment, questions = full.assignment, [public(q) for q in full.questions]
         chosen = mode or full.mode
-        release = chosen
+        release, digest = chosen, ""
         practice = (
             {q.id: practice_material(q, reading_url) for q in full.questions} if chosen == "practice" else {}
         )
@@ -187,6 +214,7 @@ def start(
         assignment, questions, practice, saved,
         release=release, copy=copy, notebook=path, answers_file=answers_file,
     )  # fmt: skip
+    sheet.questions_digest = digest
     if _in_ipython():
         extra = sum(1 for k, v in from_file.items() if v is not None and in_file.get(k) != v)
         note = ""
