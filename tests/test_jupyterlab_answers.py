@@ -45,6 +45,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the server's process: end when the test run ends, however it ends (Linux prctl)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server on 127.0.0.1 serving a temporary folder; yields (base URL, root)."""
@@ -73,7 +84,9 @@ def lab(tmp_path_factory):
         "--ServerApp.shutdown_no_activity_timeout=900", "--MappingKernelManager.cull_idle_timeout=900",
     ]  # fmt: skip
     log = open(home / "lab.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root, preexec_fn=_die_with_parent
+    )
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 90
     while True:
@@ -117,7 +130,7 @@ class Lab:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def open(self) -> Lab:
-        self.page.goto(f"{self.base}lab/tree/{self.rel}")
+        self.page.goto(f"{self.base}lab/tree/{self.rel}?reset")  # not another page's saved layout
         self.page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget")
         self.page.wait_for_function(
             "() => { const w = window.jupyterapp.shell.currentWidget;"
@@ -128,20 +141,27 @@ class Lab:
         return self
 
     def command(self, name: str, accept_dialog: bool = False) -> None:
-        self.page.evaluate(f"() => {{ window.__dkCommand = window.jupyterapp.commands.execute('{name}'); }}")
+        """Run a JupyterLab command as its menu item does, and wait (bounded) until it is done."""
+        self.page.evaluate(
+            f"""() => {{ window.__dkDone = false;
+                window.jupyterapp.commands.execute('{name}').then(
+                  () => {{ window.__dkDone = true; }}, e => {{ window.__dkDone = 'error: ' + e; }}); }}"""
+        )
         if accept_dialog:
             self.page.locator(".jp-Dialog .jp-mod-accept").click()
-        self.page.evaluate("() => window.__dkCommand")
+        self.page.wait_for_function("() => window.__dkDone !== false", timeout=120_000)
+        outcome = self.page.evaluate("() => window.__dkDone")
+        assert outcome is True, f"{name}: {outcome}"
 
     def run_all(self) -> None:
         self.command("notebook:run-all-cells")
         self.wait_idle()
-        self.page.get_by_text(SUMMARY).first.wait_for(timeout=60_000)
+        self.summary().wait_for(timeout=60_000)
 
     def restart_run_all(self) -> None:
         self.command("notebook:restart-run-all", accept_dialog=True)
         self.wait_idle()
-        self.page.get_by_text(SUMMARY).first.wait_for(timeout=60_000)
+        self.summary().wait_for(timeout=60_000)
 
     def wait_idle(self) -> None:
         self.page.wait_for_function(
@@ -157,7 +177,10 @@ class Lab:
         self.command("docmanager:save")
 
     def question(self, qid: str):
-        return self.page.locator(f'[data-question="{qid}"]').first
+        return self.page.locator(f'[data-question="{qid}"]:visible').first
+
+    def summary(self):
+        return self.page.locator("pre:visible", has_text=SUMMARY).first
 
     def choose(self, qid: str, choice: str) -> None:
         self.question(qid).locator(f'input[value="{choice}"]').check()
@@ -166,7 +189,7 @@ class Lab:
         self.question(qid).locator("textarea").fill(text)
 
     def summary_text(self) -> str:
-        return self.page.get_by_text(SUMMARY).first.inner_text()
+        return self.summary().inner_text()
 
 
 @pytest.fixture
@@ -187,7 +210,7 @@ def test_case1_a_tab_reopened_without_rerunning_warns_and_rerunning_saves_everyt
     again = Lab(context.new_page(), base, "case1/cumulative.ipynb").open()
     again.question("cum-q03").wait_for()
     again.choose("cum-q03", "forces")
-    again.page.locator(WARNING).first.wait_for(state="visible", timeout=10_000)
+    again.page.locator(f"{WARNING}:visible").first.wait_for(state="visible", timeout=10_000)
     again.run_all()  # what the warning asks for
     assert "2 of 12" in again.summary_text()
     again.save()
@@ -224,9 +247,10 @@ def test_case3_a_second_tab_warns_and_one_tab_saves_both_tabs_answers(lab, conte
     one = Lab(context.new_page(), base, "case3/cumulative.ipynb").open()
     one.run_all()
     one.choose("cum-q04", "rubio")
+    one.save()  # (autosave does this within two minutes)
     two = Lab(context.new_page(), base, "case3/cumulative.ipynb").open()
     two.question("cum-q03").wait_for()
-    two.page.locator(WARNING).first.wait_for(state="visible", timeout=10_000)
+    two.page.locator(f"{WARNING}:visible").first.wait_for(state="visible", timeout=10_000)
     two.choose("cum-q03", "regime")
     two.page.wait_for_timeout(700)
     one.page.close()  # what the warning asks: one tab, run all, save
