@@ -175,9 +175,10 @@ def test_other_bad_files_each_get_a_reason_and_none_stops_the_batch(tmp_path):
     os.mkfifo(tmp_path / "pipe.ipynb")
     (tmp_path / "link.ipynb").symlink_to("/etc/hostname")
     write(tmp_path, "fine.ipynb", notebook())
-    write(tmp_path, ".hidden.ipynb", "ignored: hidden files are not submissions")
+    write(tmp_path, ".hidden.ipynb", "hidden files are not submissions, but they get a row")
     found = reasons(grade_folder(BANK, tmp_path, jobs=1, progress=False))
     assert found == {
+        ".hidden.ipynb": "a hidden file or folder (its name starts with '.'), not a submission",
         "blank.ipynb": "answers missing: no recorded answer (outputs cleared, or not saved after answering?)",
         "cells-not-list.ipynb": "not a notebook: no list of cells",
         "deep.ipynb": found["deep.ipynb"],
@@ -188,7 +189,9 @@ def test_other_bad_files_each_get_a_reason_and_none_stops_the_batch(tmp_path):
         "no-metadata.ipynb": (
             "unknown assignment: no metadata.debatekit.assignment (was it made by debatekit release?)"
         ),
-        "notes.txt": "not a notebook: expected a .ipynb file, got '.txt'",
+        "notes.txt": (
+            "not a notebook: expected a .ipynb file (or a .answers.json submission file), got '.txt'"
+        ),
         "other-assignment.ipynb": "unknown assignment 'a001': this run grades 'cumulative'",
         "pipe.ipynb": "not a regular file",
     }
@@ -347,8 +350,10 @@ def test_a_progress_bar_is_shown_on_long_runs_only():
     assert quiet.getvalue() == ""
 
 
-def test_hidden_files_and_checkpoints_are_not_submissions(tmp_path):
+def test_hidden_files_and_checkpoints_get_a_row_but_are_never_graded(tmp_path):
     write(tmp_path, ".ipynb_checkpoints/jdoe-checkpoint.ipynb", notebook())
     write(tmp_path, ".DS_Store", b"\0")
     write(tmp_path, "jdoe.ipynb", notebook())
-    assert [s.rel for s in find_submissions(tmp_path)] == ["jdoe.ipynb"]
+    found = {s.rel: s.refusal for s in find_submissions(tmp_path)}
+    assert list(found) == [".DS_Store", ".ipynb_checkpoints/jdoe-checkpoint.ipynb", "jdoe.ipynb"]
+    assert found["jdoe.ipynb"] == "" and all(found[k] for k in list(found)[:2])

@@ -13,8 +13,17 @@ write anything in their notebook, but the LMS names the file):
   ``12345``, the Canvas user ID, with ``doejane`` as the name;
 - any other ``SUBMISSIONS/jdoe.ipynb`` → ``jdoe``.
 
-Every file appears in the output, graded or rejected with a reason; files sharing a student id
-(case-insensitive) are all rejected, naming each other, so the instructor decides which counts.
+Every file appears in the output, graded or rejected with a reason (hidden files, ``__MACOSX``
+and checkpoint copies, symbolic links to files or folders, names with control characters
+included); files sharing a student id (case-insensitive, Unicode-normalised) are all rejected,
+naming each other, so the instructor decides which counts. ``SUBMISSIONS`` may be a folder or a
+``.zip`` (a Canvas bulk download), read in place: nothing is extracted, a member whose path is
+absolute or leaves the archive is rejected, and the number of members and their sizes are bounded.
+
+What a student wrote never becomes markup or a formula: feedback escapes their text, and every
+CSV cell that a spreadsheet would evaluate (starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return) is prefixed with ``'``. Feedback files are named readably from the student id
+(Unicode letters kept); ids that would share a file name get distinct ones, and the report says so.
 
 Outputs: a per-question CSV (``--out``), a Canvas gradebook CSV (columns ``Student, ID,
 SIS User ID, SIS Login ID, Section`` and one assignment column, then a ``Points Possible`` row, as
@@ -27,6 +36,10 @@ in brackets at the end of a column header as its assignment ID, so the header is
 from __future__ import annotations
 
 import csv
+import dataclasses
+import functools
+import hashlib
+import html
 import io
 import json
 import math
@@ -34,10 +47,12 @@ import os
 import re
 import stat
 import sys
+import unicodedata
+import zipfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from debatekit.exercises import answers as store
@@ -46,21 +61,35 @@ from debatekit.exercises.questions import TYPE_LABELS, Bank, load_bank, public_d
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _CANVAS_FILE = re.compile(r"^(?P<login>[^_]+?)(?:_LATE)?_(?P<uid>\d+)_(?P<sub>\d+)_.+$")
-_SKIP = {".ipynb_checkpoints", "__MACOSX"}
 _CHUNK = 25
+#: A .zip of submissions may hold at most this many members, and declare at most this many bytes.
+MAX_ARCHIVE_FILES = 5000
+MAX_ARCHIVE_BYTES = 2 * 2**30
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CANVAS_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 RUBRIC_COLUMNS = ["student_id", "question", "score"]
 
 
 @dataclass(frozen=True)
 class Submission:
-    """A file in the submissions folder and who it belongs to (from its path)."""
+    """A file in the submissions folder (or a member of a .zip) and who it belongs to (from its path).
+
+    ``refusal`` is a reason to reject it decided from its place alone (hidden, ``__MACOSX``, a link
+    to a folder, an unsafe name); such a file is nobody's submission and gets no feedback file.
+    """
 
     path: Path
     rel: str
     student_id: str
     name: str
     canvas_id: str = ""
+    member: str = ""
+    refusal: str = ""
+
+    @property
+    def key(self) -> str:
+        """Who this is, for comparing students: case-folded and Unicode-normalised."""
+        return unicodedata.normalize("NFC", self.student_id).casefold()
 
 
 @dataclass
@@ -92,6 +121,7 @@ class Report:
     rows: list[Row]
     problems: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
     @property
     def graded(self) -> list[Row]:
@@ -107,25 +137,90 @@ class Report:
 
 def identify(path: Path, root: Path) -> Submission:
     """Who a file belongs to, from its place in the folder (see the module docstring)."""
-    rel = path.relative_to(root)
+    return _identify(PurePosixPath(path.relative_to(root).as_posix()), path)
+
+
+def _identify(rel: PurePosixPath, path: Path, member: str = "") -> Submission:
+    text = rel.as_posix()
+    refusal = _place_refusal(rel)
     if len(rel.parts) > 2:  # rejected as nested too deep; its path keeps it apart from real students
-        return Submission(path, rel.as_posix(), rel.as_posix(), rel.as_posix())
+        return Submission(path, text, text, text, member=member, refusal=refusal)
     if len(rel.parts) == 2:
-        return Submission(path, rel.as_posix(), rel.parts[0], rel.parts[0])
-    match = _CANVAS_FILE.match(path.stem)
+        return Submission(path, text, rel.parts[0], rel.parts[0], member=member, refusal=refusal)
+    answers_file = rel.name.endswith(store.ANSWERS_SUFFIX)
+    stem = rel.name.removesuffix(store.ANSWERS_SUFFIX) if answers_file else rel.stem
+    match = _CANVAS_FILE.match(stem)
     if match:
-        return Submission(path, rel.as_posix(), match["uid"], match["login"], match["uid"])
-    return Submission(path, rel.as_posix(), path.stem, path.stem)
+        return Submission(path, text, match["uid"], match["login"], match["uid"], member, refusal)
+    return Submission(path, text, stem, stem, member=member, refusal=refusal)
+
+
+def _place_refusal(rel: PurePosixPath) -> str:
+    """Why a file is not a submission, judging by its path alone ('' if it may be one)."""
+    parts = rel.parts
+    if "__MACOSX" in parts:
+        return "macOS archive metadata (__MACOSX), not a submission"
+    if ".ipynb_checkpoints" in parts:
+        return "a Jupyter checkpoint copy (.ipynb_checkpoints), not a submission"
+    if any(p.startswith(".") for p in parts):
+        return "a hidden file or folder (its name starts with '.'), not a submission"
+    if any(not ch.isprintable() for ch in rel.as_posix()):
+        return "the file name contains a control character; rename the file and grade again"
+    return ""
 
 
 def find_submissions(root: Path) -> list[Submission]:
-    """Every file in ``root`` and its immediate subfolders (hidden files and checkpoints aside)."""
+    """Every file under ``root`` (a folder or a .zip), each to get a row in the grades."""
+    if root.is_file() and root.suffix.lower() == ".zip":
+        return _archive_submissions(root)
     found = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP)
+        here = Path(dirpath)
+        for d in list(dirnames):
+            if (here / d).is_symlink():  # os.walk lists it but never enters it: say so
+                dirnames.remove(d)
+                sub = identify(here / d, root)
+                why = "a symbolic link to a folder, not submitted files"
+                found.append(dataclasses.replace(sub, refusal=why))
+        dirnames.sort()
         for name in sorted(filenames):
-            if not name.startswith("."):
-                found.append(identify(Path(dirpath) / name, root))
+            found.append(identify(here / name, root))
+    return sorted(found, key=lambda s: s.rel)
+
+
+def _archive_submissions(archive: Path) -> list[Submission]:
+    """The members of a .zip as submissions, read in place; refuses an archive too big to trust."""
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ValueError(f"{archive}: not a readable .zip ({exc})") from None
+    if len(infos) > MAX_ARCHIVE_FILES:
+        raise ValueError(
+            f"{archive.name}: more than {MAX_ARCHIVE_FILES} files in the archive; unpack it and "
+            "grade the folder, or split it"
+        )
+    declared = sum(i.file_size for i in infos)
+    if declared > MAX_ARCHIVE_BYTES:
+        raise ValueError(
+            f"{archive.name}: the archive unpacks to {declared / 2**30:.1f} GB, over the "
+            f"{MAX_ARCHIVE_BYTES / 2**30:g} GB limit; unpack it yourself and grade the folder"
+        )
+    found = []
+    for info in infos:
+        name = info.filename
+        rel = PurePosixPath(name)
+        unsafe = (
+            name.startswith(("/", "\\"))
+            or "\\" in name
+            or ".." in rel.parts
+            or re.match(r"^[A-Za-z]:", name)
+        )
+        sub = _identify(rel, archive, member=name)
+        if unsafe:
+            why = "unsafe path in the archive (absolute or leaving its folder); not read"
+            sub = Submission(archive, name, name, name, member=name, refusal=why)
+        found.append(sub)
     return sorted(found, key=lambda s: s.rel)
 
 
@@ -151,26 +246,69 @@ def grade_file(sub: Submission, bank: Bank, max_bytes: int = DEFAULT_MAX_BYTES) 
         return _reject(sub, f"could not be read: {type(exc).__name__}: {str(exc)[:200]}")
 
 
-def _grade_file(sub: Submission, bank: Bank, max_bytes: int) -> Row:
-    if len(Path(sub.rel).parts) > 2:
-        return _reject(sub, "nested too deep: put notebooks in the folder or one folder per student")
+@functools.lru_cache(maxsize=4)
+def _open_archive(path: Path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(path)
+
+
+def _kind(rel: str) -> str:
+    """'notebook', 'answers' (a submission file: the page's download or the kernel's copy) or ''."""
+    name = rel.rsplit("/", 1)[-1].lower()
+    if name.endswith(".ipynb"):
+        return "notebook"
+    if name.endswith(store.ANSWERS_SUFFIX):
+        return "answers"
+    return ""
+
+
+def _read_bytes(sub: Submission, max_bytes: int) -> bytes | str:
+    """The file's bytes (at most ``max_bytes``), or the reason it cannot be read."""
+    too_big = f"file over the size limit of {max_bytes / 2**20:g} MB"
+    if sub.member:
+        info = _open_archive(sub.path).getinfo(sub.member)
+        if info.flag_bits & 0x1:
+            return "encrypted in the archive; not read"
+        if stat.S_ISLNK(info.external_attr >> 16):
+            return "a symbolic link, not a submitted file"
+        if info.file_size > max_bytes:
+            return f"file over the size limit: {info.file_size / 2**20:.1f} MB > {max_bytes / 2**20:g} MB"
+        with _open_archive(sub.path).open(info) as fh:
+            data = fh.read(max_bytes + 1)
+        return too_big if len(data) > max_bytes else data
     info = os.lstat(sub.path)
     if stat.S_ISLNK(info.st_mode):
-        return _reject(sub, "a symbolic link, not a submitted file")
+        return "a symbolic link, not a submitted file"
     if not stat.S_ISREG(info.st_mode):
-        return _reject(sub, "not a regular file")
-    if sub.path.suffix.lower() != ".ipynb":
-        return _reject(
-            sub, f"not a notebook: expected a .ipynb file, got '{sub.path.suffix or 'no extension'}'"
-        )
+        return "not a regular file"
     if info.st_size > max_bytes:
-        return _reject(
-            sub, f"file over the size limit: {info.st_size / 2**20:.1f} MB > {max_bytes / 2**20:g} MB"
-        )
+        return f"file over the size limit: {info.st_size / 2**20:.1f} MB > {max_bytes / 2**20:g} MB"
     with open(sub.path, "rb") as fh:
         data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        return _reject(sub, f"file over the size limit of {max_bytes / 2**20:g} MB")
+    return too_big if len(data) > max_bytes else data
+
+
+def _grade_file(sub: Submission, bank: Bank, max_bytes: int) -> Row:
+    if sub.refusal:
+        return _reject(sub, sub.refusal)
+    if len(PurePosixPath(sub.rel).parts) > 2:
+        return _reject(sub, "nested too deep: put notebooks in the folder or one folder per student")
+    kind = _kind(sub.rel)
+    if not sub.member:
+        info = os.lstat(sub.path)
+        if stat.S_ISLNK(info.st_mode):
+            return _reject(sub, "a symbolic link, not a submitted file")
+        if not stat.S_ISREG(info.st_mode):
+            return _reject(sub, "not a regular file")
+    if not kind:
+        suffix = PurePosixPath(sub.rel).suffix
+        return _reject(
+            sub,
+            f"not a notebook: expected a .ipynb file (or a {store.ANSWERS_SUFFIX} submission file), "
+            f"got '{suffix or 'no extension'}'",
+        )
+    data = _read_bytes(sub, max_bytes)
+    if isinstance(data, str):
+        return _reject(sub, data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -182,6 +320,11 @@ def _grade_file(sub: Submission, bank: Bank, max_bytes: int) -> Row:
         return _reject(sub, _json_problem(exc, text))
     except (ValueError, RecursionError) as exc:
         return _reject(sub, f"malformed JSON: {str(exc)[:120] or 'nested too deeply'}")
+    if kind == "answers":
+        try:
+            nb = store.submission_notebook(nb)
+        except store.NotebookShapeError as exc:
+            return _reject(sub, str(exc))
     if not isinstance(nb, dict) or "nbformat" not in nb:
         return _reject(sub, "not a notebook: the JSON has no 'nbformat' field")
     version = nb.get("nbformat")
@@ -272,7 +415,8 @@ class Progress:
 def _duplicates(subs: list[Submission]) -> dict[str, list[Submission]]:
     by_id: dict[str, list[Submission]] = defaultdict(list)
     for s in subs:
-        by_id[s.student_id.casefold()].append(s)
+        if not s.refusal:
+            by_id[s.key].append(s)
     return {k: v for k, v in by_id.items() if len(v) > 1}
 
 
@@ -284,13 +428,13 @@ def grade_folder(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool = True,
 ) -> list[Row]:
-    """Grade every file in ``folder`` (in parallel over ``jobs`` processes); one row per file."""
+    """Grade every file in ``folder`` (or .zip), in parallel over ``jobs`` processes; one row per file."""
     subs = find_submissions(folder)
     dupes = _duplicates(subs)
     rows: dict[str, Row] = {}
     todo = []
     for s in subs:
-        same = dupes.get(s.student_id.casefold())
+        same = None if s.refusal else dupes.get(s.key)
         if same:
             others = ", ".join(o.rel for o in same if o is not s)
             rows[s.rel] = _reject(
@@ -326,18 +470,30 @@ def merge_rubric(rows: list[Row], bank: Bank, path: Path) -> list[str]:
     problem (unknown student or question, not a short answer, score not a number or out of range,
     repeated) is skipped and reported; a missing column stops the run.
     """
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
+    return apply_rubric(rows, bank, path.name, read_rubric(path))
+
+
+def read_rubric(path: Path) -> list[dict[str, str]]:
+    """The rows of a rubric CSV; raises at once (before any grading) if it is missing or has no header."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"--rubric {path}: no such file")
+    reader = csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8-sig")))
     missing = [c for c in RUBRIC_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise ValueError(
-            f"{path.name}: missing column(s) {missing}; the header is student_id,question,score[,comment]"
+            f"{Path(path).name}: missing column(s) {missing}; "
+            "the header is student_id,question,score[,comment]"
         )
-    by_id = {r.sub.student_id.casefold(): r for r in rows if r.status == "graded"}
+    return list(reader)
+
+
+def apply_rubric(rows: list[Row], bank: Bank, name: str, records: list[dict[str, str]]) -> list[str]:
+    """Merge rubric records (from :func:`read_rubric` of the file ``name``) into the graded rows."""
+    by_id = {r.sub.key: r for r in rows if r.status == "graded"}
     short = {q.id: q for q in bank.questions if q.type == "short"}
     problems, seen = [], set()
-    for line, rec in enumerate(reader, 2):
-        where = f"{path.name}: line {line}"
+    for line, rec in enumerate(records, 2):
+        where = f"{name}: line {line}"
         sid, qid, raw = ((rec.get(c) or "").strip() for c in RUBRIC_COLUMNS)
         if (sid.casefold(), qid) in seen:
             problems.append(f"{where}: {sid} {qid} scored twice; the first score counts")
@@ -348,7 +504,7 @@ def merge_rubric(rows: list[Row], bank: Bank, path: Path) -> list[str]:
             what = "not a short-answer question" if known else "not a question of this assignment"
             problems.append(f"{where}: field 'question': {qid!r} is {what}; short answers: {sorted(short)}")
             continue
-        row = by_id.get(sid.casefold())
+        row = by_id.get(unicodedata.normalize("NFC", sid).casefold())
         if row is None:
             problems.append(f"{where}: field 'student_id': no graded submission from {sid!r}")
             continue
@@ -374,10 +530,26 @@ def _num(x: float | None) -> str:
     return "" if x is None else f"{round(x, 4):g}"
 
 
+def spreadsheet_safe(value: Any) -> str:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading ``'``."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class _SafeWriter:
+    """A csv writer whose every cell goes through :func:`spreadsheet_safe`."""
+
+    def __init__(self, out: io.StringIO):
+        self._w = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: list[Any]) -> None:
+        self._w.writerow([spreadsheet_safe(c) for c in row])
+
+
 def grades_csv(rows: list[Row], bank: Bank) -> str:
     """Per-question scores, totals and every rejection, one row per file."""
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    w = _SafeWriter(out)
     qids = [q.id for q in bank.questions]
     w.writerow(
         ["student_id", "name", "file", "status", "reason", *qids, "total", "max_points", "pending", "notes"]
@@ -403,6 +575,8 @@ def grades_csv(rows: list[Row], bank: Bank) -> str:
 
 def load_roster(path: Path) -> dict[str, dict[str, str]]:
     """A Canvas gradebook export, indexed by every id it holds (ID, SIS User ID, SIS Login ID)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"--roster {path}: no such file")
     reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
     missing = [c for c in CANVAS_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -414,7 +588,7 @@ def load_roster(path: Path) -> dict[str, dict[str, str]]:
         person = {c: (rec.get(c) or "").strip() for c in CANVAS_COLUMNS}
         for c in ("ID", "SIS User ID", "SIS Login ID"):
             if person[c]:
-                index[person[c].casefold()] = person
+                index[unicodedata.normalize("NFC", person[c]).casefold()] = person
     return index
 
 
@@ -423,14 +597,14 @@ def canvas_csv(
 ) -> str:
     """A gradebook CSV that Canvas imports: graded students only, total score per student."""
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    w = _SafeWriter(out)
     header = bank.title + (f" ({assignment_id})" if assignment_id else "")
     w.writerow([*CANVAS_COLUMNS, header])
     w.writerow(["Points Possible", "", "", "", "", _num(bank.points)])
     for r in rows:
         if r.status != "graded":
             continue
-        person = (roster or {}).get(r.sub.student_id.casefold())
+        person = (roster or {}).get(r.sub.key)
         if person is None:
             login = "" if r.sub.canvas_id else r.sub.student_id
             person = {
@@ -444,19 +618,35 @@ def canvas_csv(
     return out.getvalue()
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def markdown_text(text: str) -> str:
+    """Student (or file-name) text as literal Markdown: no HTML, links, emphasis or headings."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _answer_text(answer: Any) -> str:
-    text = json.dumps(answer, ensure_ascii=False)
-    return text if len(text) <= 400 else text[:397] + "…"
+    text = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+    return text if len(text) <= 2000 else text[:1997] + "…"
+
+
+def _answer_lines(answer: Any) -> list[str]:
+    """A student's answer as a quoted block of escaped lines (a newline cannot start a heading)."""
+    if answer is None:
+        return ["Your answer: none"]
+    lines = _answer_text(answer).splitlines() or [""]
+    return ["Your answer:", ""] + [f"> {markdown_text(line)}".rstrip() for line in lines]
 
 
 def feedback_markdown(rows: list[Row], bank: Bank) -> str:
-    """One student's feedback (all their files, usually one) as Markdown."""
+    """One student's feedback (all their files, usually one) as Markdown; their text is escaped."""
     lines = [f"# Feedback: {bank.title}", ""]
     for r in rows:
-        lines += [f"Student: `{r.sub.student_id}` · file: `{r.sub.rel}`", ""]
+        lines += [f"Student: {markdown_text(r.sub.student_id)} · file: {markdown_text(r.sub.rel)}", ""]
         if r.status == "rejected":
             lines += [
-                f"**This file could not be graded:** {r.reason}.",
+                f"**This file could not be graded:** {markdown_text(r.reason)}.",
                 "",
                 "Ask your instructor how to resubmit.",
                 "",
@@ -472,8 +662,7 @@ def feedback_markdown(rows: list[Row], bank: Bank) -> str:
             score = r.scores.get(q.id)
             got = "awaiting score" if score is None else f"{_num(score)} of {_num(q.points)}"
             lines += [f"## Question {n} · {TYPE_LABELS[q.type]} · {got}", "", q.prompt, ""]
-            answer = r.answers.get(q.id)
-            lines += ["Your answer: " + ("none" if answer is None else f"`{_answer_text(answer)}`"), ""]
+            lines += [*_answer_lines(r.answers.get(q.id)), ""]
             lines += [f"- {f}" for f in r.feedback.get(q.id, [])]
             if q.id in r.comments:
                 lines.append(f"- Instructor: {r.comments[q.id]}")
@@ -484,19 +673,47 @@ def feedback_markdown(rows: list[Row], bank: Bank) -> str:
                 )
             lines.append("")
         if r.notes:
-            lines += ["Notes: " + "; ".join(r.notes), ""]
+            lines += ["Notes: " + markdown_text("; ".join(r.notes)), ""]
     return "\n".join(lines)
 
 
-def _safe(student_id: str) -> str:
-    """A feedback file name for a student id (case-folded: ``JDoe`` and ``jdoe`` are one student)."""
-    return re.sub(r"[^a-z0-9._-]", "_", student_id.casefold())[:100] or "_"
+def readable_name(student_id: str) -> str:
+    """A file name for a student id that stays readable: letters of any script, digits and ``._-``."""
+    text = unicodedata.normalize("NFC", student_id).casefold()
+    text = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in text).lstrip(".")
+    return text[:100] or "_"
 
 
-def _outputs(out: Path, canvas: Path, feedback_dir: Path | None, subs: list[Submission]) -> list[Path]:
+def feedback_names(subs: list[Submission]) -> tuple[dict[str, str], list[str]]:
+    """Student key → feedback file name, one file per student, and a notice for each clash resolved.
+
+    Ids that differ but read alike as file names (``anna smith``/``anna_smith``) each get the
+    readable name plus a short fingerprint of their id, so no file ever holds two students.
+    """
+    ids: dict[str, str] = {}
+    for s in subs:
+        if not s.refusal:
+            ids.setdefault(s.key, s.student_id)
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in ids:
+        by_name[readable_name(key)].append(key)
+    names, notices = {}, []
+    for name, keys in sorted(by_name.items()):
+        if len(keys) == 1:
+            names[keys[0]] = f"{name}.md"
+            continue
+        for key in keys:
+            names[key] = f"{name[:90]}-{hashlib.sha256(key.encode()).hexdigest()[:8]}.md"
+        shown = ", ".join(repr(ids[k]) for k in sorted(keys))
+        written = ", ".join(names[k] for k in sorted(keys))
+        notices.append(f"feedback: {shown} would share {name}.md; written apart as {written}")
+    return names, notices
+
+
+def _outputs(out: Path, canvas: Path, feedback_dir: Path | None, names: dict[str, str]) -> list[Path]:
     paths = [out, canvas]
     if feedback_dir is not None:
-        paths += sorted({feedback_dir / f"{_safe(s.student_id)}.md" for s in subs})
+        paths += sorted(feedback_dir / n for n in names.values())
     return paths
 
 
@@ -505,6 +722,17 @@ def _write(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
+
+
+def check_options(submissions: Path, rubric: Path | None, roster: Path | None, feedback_dir: Path | None):
+    """Every option that names an input is checked before any grading starts (one clear error)."""
+    if not (submissions.is_dir() or (submissions.is_file() and submissions.suffix.lower() == ".zip")):
+        raise FileNotFoundError(f"{submissions}: no such folder or .zip of submissions")
+    if feedback_dir is not None and feedback_dir.exists() and not feedback_dir.is_dir():
+        raise FileExistsError(f"--feedback-dir {feedback_dir}: exists and is not a folder")
+    records = read_rubric(rubric) if rubric else None
+    roster_index = load_roster(roster) if roster else None
+    return records, roster_index
 
 
 def run(
@@ -525,27 +753,27 @@ def run(
     """The ``debatekit grade`` command: grade, merge rubric scores, write the CSVs and feedback."""
     bank = load_bank(assignment)
     submissions = Path(submissions)
-    if not submissions.is_dir():
-        raise FileNotFoundError(f"{submissions}: no such folder of submissions")
+    records, roster_index = check_options(submissions, rubric, roster, feedback_dir)
     canvas = canvas or out.with_name(f"{out.stem}-canvas.csv")
-    roster_index = load_roster(roster) if roster else None
     subs = find_submissions(submissions)
-    existing = [p for p in _outputs(out, canvas, feedback_dir, subs) if p.exists()]
+    names, notices = feedback_names(subs)
+    existing = [p for p in _outputs(out, canvas, feedback_dir, names) if p.exists()]
     if existing and not force:
         shown = ", ".join(str(p) for p in existing[:5]) + (" …" if len(existing) > 5 else "")
         raise FileExistsError(f"would overwrite {shown}; pass --force to replace them")
     rows = grade_folder(bank, submissions, jobs=jobs, max_bytes=max_bytes, progress=progress)
-    problems = merge_rubric(rows, bank, rubric) if rubric else []
-    report = Report(bank, rows, problems)
+    problems = apply_rubric(rows, bank, Path(rubric).name, records) if rubric else []
+    report = Report(bank, rows, problems, notices=notices)
     _write(out, grades_csv(rows, bank))
     _write(canvas, canvas_csv(rows, bank, roster_index, canvas_assignment_id))
     report.written += [out, canvas]
     if feedback_dir is not None:
         by_student: dict[str, list[Row]] = defaultdict(list)
         for r in rows:
-            by_student[_safe(r.sub.student_id)].append(r)
+            if not r.sub.refusal:
+                by_student[names[r.sub.key]].append(r)
         for name, student_rows in sorted(by_student.items()):
-            path = feedback_dir / f"{name}.md"
+            path = feedback_dir / name
             _write(path, feedback_markdown(student_rows, bank))
             report.written.append(path)
     return report

@@ -1,25 +1,31 @@
-"""Where a student's answers live: inside the notebook, as data in each question cell's output.
+"""Where a student's answers live: in the notebook (each question cell's output), in an answers
+file the kernel keeps beside it, and in the browser as a last resort.
 
-Why outputs. A kernel cannot write a notebook's metadata in Jupyter: only the front end edits
-the document, and JupyterLab, Notebook 7 and Colab give a kernel no call to do it without an
-extension. What every front end does save is a cell's outputs, and every one of them applies a
-kernel's ``update_display_data`` to an output it displayed earlier (the Jupyter messaging
-protocol's ``display_id``). So each question cell shows the widget and, beside it, one small
-display output; whenever the answer changes the kernel replaces that output with a bundle::
+1. In the notebook. A kernel cannot write a notebook's metadata in Jupyter (only the front end
+   edits the document), but every front end saves a cell's outputs and applies a kernel's
+   ``update_display_data`` to an output it displayed earlier in the same session. So each question
+   cell shows the widget and one small display output that the kernel replaces whenever the answer
+   changes::
 
     {"application/vnd.debatekit.answer+json": {"format": 1, "assignment": "a001",
                                                "question": "a001-q03", "answer": "eu"},
      "text/plain": "Answer to a001-q03 recorded: 'eu'", "text/html": "<small>…</small>"}
 
-Saving the notebook (Ctrl+S or autosave) writes it into the ``.ipynb``; the grader reads that
-JSON and nothing else. Consequences worth telling students (the notebooks do):
+   Saving the notebook writes it into the ``.ipynb``, which is what a student submits and what the
+   grader reads.
+2. Beside the notebook. Outputs are fragile: *Clear outputs* deletes them, a tab reopened while the
+   kernel runs shows outputs loaded from disk that no update reaches, and a restart forgets answers
+   not yet saved. So the kernel also writes every change at once to ``<notebook>.answers.json``
+   (:func:`answers_document`: assignment, release, copy id, answers) and :func:`~.sheet.start`
+   restores from it first, then from the notebook's outputs. The same file format is what a book
+   page downloads for submission without Jupyter; the grader accepts both.
+3. A copy id. The setup cell's output records a random id for this copy of the notebook
+   (``application/vnd.debatekit.copy+json``); the answers file and the browser copy are tied to it
+   and to the release, so a pristine notebook (no outputs, so no id) never inherits anybody's
+   answers from the browser.
 
-- answers persist only when the notebook is saved after answering;
-- "Clear all outputs" deletes the answers (as it deletes any output);
-- re-running a question cell starts its widget from the answer saved in the file when the kernel
-  can find the file (``JPY_SESSION_NAME``, which Jupyter Server sets for JupyterLab and Notebook 7;
-  VS Code's ``__vsc_ipynb_file__``), else from the browser's local copy (see ``question.js``),
-  else blank: in Colab, re-running a cell after reopening can lose that cell's saved answer.
+The browser copy lives in ``localStorage`` under ``debatekit:answer:<notebook>|<release>|<copy>:<question>``
+(see ``widgets/question.js``); it only fills a question the kernel had no answer for.
 
 :func:`fill_answers` writes the same outputs without a kernel: the programmatic way to answer a
 notebook (tests, benchmarks, or an instructor recording a paper answer).
@@ -30,11 +36,19 @@ from __future__ import annotations
 import html
 import json
 import os
+import secrets
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 ANSWER_MIME = "application/vnd.debatekit.answer+json"
 FORMAT = 1
+#: A submission file (a book page's download, the kernel's copy beside a notebook) ends with this.
+ANSWERS_SUFFIX = ".answers.json"
+#: The field that marks a JSON file as a debatekit answers file, with its format version.
+ANSWERS_FIELD = "debatekit_answers"
+#: The setup cell's output that names this copy of the notebook (see the module docstring).
+COPY_MIME = "application/vnd.debatekit.copy+json"
 #: Notebook-metadata key that marks a notebook as a debatekit assignment.
 META_KEY = "debatekit"
 
@@ -160,6 +174,37 @@ def fill_answers(nb: dict, answers: dict[str, Any]) -> dict:
     return nb
 
 
+def answers_document(assignment: str, answers: dict[str, Any], **about: Any) -> dict:
+    """An answers file: what a book page downloads and the kernel keeps beside a notebook.
+
+    ``about`` adds ``release``, ``copy``, ``questions_digest``, ``saved_at`` and the like.
+    """
+    return {ANSWERS_FIELD: FORMAT, "assignment": assignment, **about, "answers": dict(answers)}
+
+
+def submission_notebook(doc: Any) -> dict:
+    """An answers file read as the notebook it stands for, so the grader treats both alike.
+
+    Raises :class:`NotebookShapeError` when ``doc`` is not shaped like an answers file.
+    """
+    if not isinstance(doc, dict) or doc.get(ANSWERS_FIELD) != FORMAT:
+        raise NotebookShapeError(f"not a debatekit answers file: no '{ANSWERS_FIELD}': {FORMAT} field")
+    assignment, answers = doc.get("assignment"), doc.get("answers")
+    if not isinstance(assignment, str) or not isinstance(answers, dict):
+        raise NotebookShapeError("not a debatekit answers file: it needs 'assignment' and 'answers'")
+    meta = {"assignment": assignment}
+    if isinstance(doc.get("questions_digest"), str):
+        meta["questions_digest"] = doc["questions_digest"]
+    cells = [
+        {"cell_type": "code", "metadata": {}, "source": "", "outputs": [
+            {"output_type": "display_data", "metadata": {},
+             "data": {ANSWER_MIME: answer_payload(assignment, str(qid), answer)}}]}  # fmt: skip
+        for qid, answer in answers.items()
+        if answer is not None
+    ]
+    return {"nbformat": 4, "nbformat_minor": 5, "metadata": {META_KEY: meta}, "cells": cells}
+
+
 def find_notebook_file() -> Path | None:
     """The notebook the running kernel belongs to, when the front end says (else None)."""
     candidates: list[str] = []
@@ -184,12 +229,74 @@ def find_notebook_file() -> Path | None:
 
 def saved_answers(path: Path | None, assignment: str) -> dict[str, Any]:
     """The answers saved in a notebook file for this assignment (empty if none or unreadable)."""
+    return saved_state(path, assignment)[0]
+
+
+def saved_state(path: Path | None, assignment: str) -> tuple[dict[str, Any], str]:
+    """The answers and the copy id saved in a notebook file (empty if none or unreadable)."""
     if path is None:
-        return {}
+        return {}, ""
     try:
         nb = json.loads(Path(path).read_text(encoding="utf-8"))
         if notebook_assignment(nb) != assignment:
-            return {}
-        return read_answers(nb, assignment)[0]
+            return {}, ""
+        return read_answers(nb, assignment)[0], read_copy_id(nb, assignment)
     except (OSError, ValueError, NotebookShapeError):
+        return {}, ""
+
+
+def new_copy_id() -> str:
+    return secrets.token_hex(8)
+
+
+def copy_bundle(assignment: str, release: str, copy: str, note: str = "") -> dict:
+    """The setup cell's output: this copy's id (as data) and what was restored (as a visible note)."""
+    shown = f'<p class="dk-answer-store">{html.escape(note)}</p>' if note else "<span></span>"
+    return {
+        COPY_MIME: {"format": FORMAT, "assignment": assignment, "release": release, "copy": copy},
+        "text/plain": note or f"Answer sheet for {assignment} ready.",
+        "text/html": shown,
+    }
+
+
+def read_copy_id(nb: dict, assignment: str) -> str:
+    """The copy id recorded in a notebook's outputs for this assignment ('' if none)."""
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            data = _output_data(output) or {}
+            value = data.get(COPY_MIME)
+            if isinstance(value, dict) and value.get("assignment") == assignment:
+                return str(value.get("copy") or "")
+    return ""
+
+
+def answers_file_for(notebook: Path | None, assignment: str) -> Path:
+    """Where the kernel keeps its copy of the answers: beside the notebook (else in the kernel's folder)."""
+    if notebook is not None:
+        return Path(notebook).with_name(Path(notebook).stem + ANSWERS_SUFFIX)
+    return Path.cwd() / f"{assignment}{ANSWERS_SUFFIX}"
+
+
+def read_answers_file(path: Path, assignment: str, release: str) -> dict:
+    """An answers file for this assignment and release (``{}`` if absent, unreadable or another's)."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return {}
+    if (
+        not isinstance(doc, dict)
+        or doc.get(ANSWERS_FIELD) != FORMAT
+        or doc.get("assignment") != assignment
+        or doc.get("release", "") != release
+        or not isinstance(doc.get("answers"), dict)
+    ):
+        return {}
+    return doc
+
+
+def write_answers_file(path: Path, doc: dict) -> None:
+    """Write an answers file atomically (a crash never leaves half a file); raises OSError."""
+    doc = {**doc, "saved_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)

@@ -29,13 +29,14 @@ def _release_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("assignment", help="a packaged bank (one per article, or cumulative) or a bank .yml file")
     p.add_argument("--out", type=Path, required=True, help="folder for the student notebook")
     p.add_argument("--force", action="store_true", help="overwrite an existing notebook")
+    p.add_argument("--release-id", help="names this release and seeds its shuffle (default: made up)")
 
 
 def _release(args: argparse.Namespace) -> int:
     from debatekit.exercises.notebooks import release
 
-    path = release(args.assignment, args.out, force=args.force)
-    print(f"wrote {path} (assessed: no answers, hashes or feedback in it)")
+    path = release(args.assignment, args.out, force=args.force, release_id=args.release_id)
+    print(f"wrote {path} (assessed: no answers, hashes or feedback in it; choices shuffled)")
     return 0
 
 
@@ -44,7 +45,9 @@ def _grade_args(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("assignment", help="the bank the notebooks were released from (name or .yml)")
     p.add_argument(
-        "submissions", type=Path, help="folder of submitted .ipynb files (or one folder per student)"
+        "submissions",
+        type=Path,
+        help="folder of submitted .ipynb / .answers.json files (or one folder per student), or a .zip",
     )
     p.add_argument("--out", type=Path, required=True, help="per-question scores, one row per file (CSV)")
     p.add_argument("--canvas", type=Path, help="Canvas gradebook CSV (default: OUT's name + -canvas.csv)")
@@ -84,6 +87,8 @@ def _grade(args: argparse.Namespace) -> int:
         print(f"  rejected {row.sub.rel}: {row.reason}")
     for problem in report.problems:
         print(f"  rubric: {problem}")
+    for notice in report.notices:
+        print(f"  note: {notice}")
     pending = sum(1 for r in report.graded if r.pending(report.bank))
     if pending:
         print(f"  {pending} graded file(s) have short answers awaiting a rubric score ('pending' column).")

@@ -10,6 +10,7 @@ from debatekit.widgets.concordance import ConcordanceWidget
 from debatekit.widgets.flow import FlowWidget
 from debatekit.widgets.ledger import LedgerWidget
 from debatekit.widgets.scenarios import ScenarioWidget
+from debatekit.widgets.submit import SubmitWidget
 from debatekit.widgets.tradeoff import TradeoffWidget
 
 __all__ = [
@@ -19,5 +20,6 @@ __all__ = [
     "FlowWidget",
     "LedgerWidget",
     "ScenarioWidget",
+    "SubmitWidget",
     "TradeoffWidget",
 ]

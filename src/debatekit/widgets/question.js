@@ -2,6 +2,11 @@
 // compute() is pure (no DOM) and repeats debatekit.exercises.checking.check step for step, so a
 // Node test holds the two to the same scores and feedback. In assessed mode the widget has no key
 // (practice is {}): it only records the answer, and the grader scores it later.
+//
+// Browser storage (localStorage), all under "debatekit:": "debatekit:answer:<store_key>:<question>"
+// holds this browser's copy of one answer, where store_key (set by the kernel) is
+// "<notebook file>|<release>|<copy id>"; an empty store_key means no browser copy. A copy only
+// fills a question the kernel has no answer for, so it never overrides the notebook.
 
 export const NUMERIC_SLACK = 1e-9;
 const TIE_TOLERANCE = 1e-12;
@@ -159,6 +164,12 @@ const STATUS_TEXT = {
   unanswered: ["?", "No answer yet"],
   pending: ["✎", "Saved for your instructor"],
 };
+
+// Shown when a second page attached to the kernel's widgets (see debatekit.widgets.question).
+export const DETACHED_WARNING =
+  "Warning: this notebook was reopened, or is open in another tab, while its kernel kept running. " +
+  "Your answers are kept beside the notebook, but this page's notebook file may miss them: close other " +
+  "tabs of it, run all cells (Run ▸ Run All Cells), then save.";
 
 function storage() {
   try {
@@ -328,8 +339,8 @@ function render({ model, el: root }) {
   const uid = nextUid(q.id);
   const practice = model.get("practice");
   const isPractice = practice && Object.keys(practice).length > 0;
-  const store = storage();
-  const storeKey = `debatekit:${model.get("assignment")}:${q.id}`;
+  const storeKey = model.get("store_key") ? `debatekit:answer:${model.get("store_key")}:${q.id}` : null;
+  const store = storeKey ? storage() : null;
   let localChange = false;
   // debatekit:persist (two calls, here and in showResult): on the book, the answer and the outcome
   // of its last check are kept in the browser for the My work page (assets/workshop.js).
@@ -352,8 +363,14 @@ function render({ model, el: root }) {
   const legend = el("legend", {}, number ? `Your answer to question ${number}` : "Your answer");
   const fieldset = el("fieldset", { class: "dk-q-fieldset" }, legend);
   const result = el("div", { class: "dk-q-result", "aria-live": "polite", "data-testid": "question-result" });
-  const box = el("div", { class: `dk-question dk-q-${q.type}`, "data-question": q.id, "data-testid": "question" }, fieldset, result);
+  const warning = el("p", { class: "dk-q-warning", role: "alert", "data-testid": "question-warning" });
+  const box = el("div", { class: `dk-question dk-q-${q.type}`, "data-question": q.id, "data-testid": "question" }, warning, fieldset, result);
   root.append(box);
+  const showWarning = () => {
+    warning.hidden = !model.get("detached");
+    warning.textContent = model.get("detached") ? DETACHED_WARNING : "";
+  };
+  showWarning();
 
   const commit = (value) => {
     localChange = true;
@@ -406,7 +423,11 @@ function render({ model, el: root }) {
     if (!localChange) draw();
   };
   model.on("change:answer", onAnswer);
-  return () => model.off("change:answer", onAnswer);
+  model.on("change:detached", showWarning);
+  return () => {
+    model.off("change:answer", onAnswer);
+    model.off("change:detached", showWarning);
+  };
 }
 
 export default { render };

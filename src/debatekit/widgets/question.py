@@ -4,7 +4,12 @@
 (its ``compute`` repeats :func:`debatekit.exercises.checking.check`), so the practice pages of the
 static book give feedback with no kernel. That means a practice widget carries its key in the
 page: fine for practice, and the reason assessed widgets are built without one (``practice={}``).
-The answer is synced to ``answer``; :mod:`debatekit.exercises.sheet` records it in the notebook.
+The answer is synced to ``answer``; :mod:`debatekit.exercises.sheet` records it in the notebook
+and in the answers file beside it.
+
+``detached`` turns on when a second front end asks the kernel for the widget's whole state: a tab
+reopened while the kernel ran, or the same notebook in another tab. Such a page shows outputs
+loaded from disk, which the kernel's updates never reach, so the widget warns (see ``question.js``).
 """
 
 from __future__ import annotations
@@ -31,10 +36,24 @@ class QuestionWidget(anywidget.AnyWidget):
     ).tag(sync=True)
     answer = traitlets.Any(None, allow_none=True, help="the student's answer, as JSON data").tag(sync=True)
     number = traitlets.Int(0, help="the question's number in its notebook").tag(sync=True)
-    assignment = traitlets.Unicode("", help="assignment id (keys the browser's local copy)").tag(sync=True)
+    assignment = traitlets.Unicode("", help="assignment id").tag(sync=True)
+    store_key = traitlets.Unicode(
+        "", help="notebook file | release | copy id: keys the browser's copy ('' = no browser copy)"
+    ).tag(sync=True)
+    detached = traitlets.Bool(False, help="a second front end attached: its outputs miss updates").tag(
+        sync=True
+    )
 
     def __init__(self, question: dict, practice: dict | None = None, answer=None, number: int = 0, **kwargs):
         super().__init__(question=question, practice=practice or {}, answer=answer, number=number, **kwargs)
+
+    def get_state(self, key=None, drop_defaults=False):
+        """The widget's state; a whole-state request after the first means another page attached."""
+        if key is None:
+            self._full_states = getattr(self, "_full_states", 0) + 1
+            if self._full_states > 1 and not self.detached:
+                self.detached = True
+        return super().get_state(key=key, drop_defaults=drop_defaults)
 
     @property
     def mode(self) -> str:
