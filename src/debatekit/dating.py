@@ -29,7 +29,11 @@ def sort_key(date: str) -> tuple[int, int, int] | None:
         return None
     month = _MONTH.search(date)
     day = _DAY.search(date)
-    return int(year.group(1)), MONTHS.index(month.group(1)) + 1 if month else 0, int(day.group(1)) if day else 0
+    return (
+        int(year.group(1)),
+        MONTHS.index(month.group(1)) + 1 if month else 0,
+        int(day.group(1)) if day else 0,
+    )
 
 
 def written(article_id: str) -> dict:
@@ -39,7 +43,12 @@ def written(article_id: str) -> dict:
     if known:
         f = known[0]
         return {"value": f.value, "status": f.status, "basis": f.basis, "says": f.says}
-    return {"value": sources.UNKNOWN, "status": sources.UNKNOWN, "basis": (), "says": facts[0].says if facts else ""}
+    return {
+        "value": sources.UNKNOWN,
+        "status": sources.UNKNOWN,
+        "basis": (),
+        "says": facts[0].says if facts else "",
+    }
 
 
 def card_dates() -> pd.DataFrame:
@@ -53,12 +62,15 @@ def card_dates() -> pd.DataFrame:
         as_of = c.get("as_of")
         if isinstance(as_of, str) and as_of:
             text = corpus.paragraph(c["paragraph_id"]).text.lower()
-            rows.append({**_card_cols(c), "date": as_of, "basis": "paragraph" if as_of.lower() in text else "card",
-                         "basis_paragraphs": (c["paragraph_id"],)})  # fmt: skip
+            basis = "paragraph" if as_of.lower() in text else "card"
+            pids = (c["paragraph_id"],)
+            rows.append({**_card_cols(c), "date": as_of, "basis": basis, "basis_paragraphs": pids})
             continue
         w = written(c["article_id"])
         basis = "unknown" if w["status"] == sources.UNKNOWN else "article"
-        rows.append({**_card_cols(c), "date": w["value"], "basis": basis, "basis_paragraphs": tuple(w["basis"])})
+        rows.append(
+            {**_card_cols(c), "date": w["value"], "basis": basis, "basis_paragraphs": tuple(w["basis"])}
+        )
     return pd.DataFrame(rows)
 
 
@@ -107,7 +119,10 @@ def _link(pid: str) -> str:
 def _table(frame: pd.DataFrame) -> str:
     head = "| " + " | ".join(frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    rows = ["| " + " | ".join(" ".join(str(v).split()) for v in row) + " |" for row in frame.itertuples(index=False)]
+    rows = [
+        "| " + " | ".join(" ".join(str(v).split()) for v in row) + " |"
+        for row in frame.itertuples(index=False)
+    ]
     return "\n".join([head, rule, *rows])
 
 
@@ -138,7 +153,7 @@ def timeline_markdown() -> str:
 
 
 def dating_counts_markdown() -> str:
-    """Per article: how many cards the paragraph dates, how many take the article's date, how many are unknown."""
+    """Per article: cards dated by their paragraph, cards as of the article's date, cards undated."""
     frame = card_dates()
     rows = []
     for aid in corpus.ARTICLE_IDS:
@@ -155,7 +170,10 @@ def updates_markdown() -> str:
     """Each update link: the earlier claim in its words, the later text's words, our summary."""
     lines = []
     for link in updates().itertuples():
-        lines.append(f"**{link.link_id}: {link.article_a} → {link.article_b}** · *our summary:* {escape_markdown(link.summary)}")
+        lines.append(
+            f"**{link.link_id}: {link.article_a} → {link.article_b}** · "
+            f"*our summary:* {escape_markdown(link.summary)}"
+        )
         lines.append("")
         for side, cards in (("Earlier", link.cards_a), ("Later", link.cards_b)):
             for cid in cards:

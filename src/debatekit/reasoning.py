@@ -105,7 +105,9 @@ def load_reasoning(source: str | Path = REASONING_FILE) -> Reasoning:
         if eid in examples:
             add(entry, "example_id", "duplicate example id")
         also = rec.get("also", [])
-        bad_moves = [m for m in [rec.get("move"), *(also if isinstance(also, list) else [also])] if m not in moves]
+        bad_moves = [
+            m for m in [rec.get("move"), *(also if isinstance(also, list) else [also])] if m not in moves
+        ]
         if bad_moves:
             add(entry, "move", f"{bad_moves} not among the moves {sorted(moves)}")
             continue
@@ -132,7 +134,12 @@ def load_reasoning(source: str | Path = REASONING_FILE) -> Reasoning:
                     continue
                 parts[part] = value
         if rec["move"] == "analogy" and set(parts) != set(ANALOGY_PARTS):
-            add(entry, None, f"an analogy states {sorted(ANALOGY_PARTS)}; missing {sorted(set(ANALOGY_PARTS) - set(parts))}")
+            add(
+                entry,
+                None,
+                f"an analogy states {sorted(ANALOGY_PARTS)}; "
+                f"missing {sorted(set(ANALOGY_PARTS) - set(parts))}",
+            )
         elif rec["move"] != "analogy" and parts:
             add(entry, None, f"only analogies have {sorted(ANALOGY_PARTS)}")
         examples[eid] = Example(eid, rec["move"], tuple(also), str(pid), quote, note, parts)

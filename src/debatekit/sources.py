@@ -82,13 +82,19 @@ def _entries(add, raw: Any, field: str, id_field: str, keys: set[str]) -> list[d
         if not isinstance(rec, dict) or not isinstance(rec.get(id_field), str):
             add(f"{field}[{n}]", id_field, f"each entry needs an {id_field}")
         elif not set(rec) <= keys:
-            add(f"{field} {rec[id_field]}", None, f"unknown keys {sorted(set(rec) - keys)}; allowed {sorted(keys)}")
+            add(
+                f"{field} {rec[id_field]}",
+                None,
+                f"unknown keys {sorted(set(rec) - keys)}; allowed {sorted(keys)}",
+            )
         else:
             good.append(rec)
     return good
 
 
-def _fact(add, entry: str, rec: Any, art: corpus.Article, aspects: set[str], statuses: set[str]) -> Fact | None:
+def _fact(
+    add, entry: str, rec: Any, art: corpus.Article, aspects: set[str], statuses: set[str]
+) -> Fact | None:
     keys = {"aspect", "status", "says", "basis", "quote", "value"}
     if not isinstance(rec, dict) or not set(rec) <= keys:
         add(entry, None, f"expected a mapping with keys from {sorted(keys)}")
@@ -124,7 +130,9 @@ def _fact(add, entry: str, rec: Any, art: corpus.Article, aspects: set[str], sta
         ok = False
     if quote is not None:
         quote = corpus.normalise_space(str(quote))
-        places = [corpus.normalise_space(corpus.paragraph(p).text) for p in basis if p in corpus.paragraph_ids()]
+        places = [
+            corpus.normalise_space(corpus.paragraph(p).text) for p in basis if p in corpus.paragraph_ids()
+        ]
         if not places:
             places = [corpus.normalise_space(art.raw)]
         if not any(quote in place for place in places):
@@ -147,12 +155,20 @@ def _check_metadata(add, entry: str, art: corpus.Article, facts: list[Fact], asp
         mine = [f for f in facts if f.aspect == aspect.aspect_id]
         if meta == UNKNOWN:
             if not any(f.status == UNKNOWN for f in mine):
-                add(entry, aspect.aspect_id, f"the metadata says {aspect.metadata} unknown; add an unknown fact")
+                add(
+                    entry,
+                    aspect.aspect_id,
+                    f"the metadata says {aspect.metadata} unknown; add an unknown fact",
+                )
         elif not any(f.value == meta and f.status in ("stated", "inferred") for f in mine):
             add(entry, aspect.aspect_id, f"the metadata gives {aspect.metadata} {meta!r}; a stated or "
                 "inferred fact must carry that value")  # fmt: skip
         if meta != UNKNOWN and any(f.status == UNKNOWN for f in mine):
-            add(entry, aspect.aspect_id, f"the metadata gives {aspect.metadata} {meta!r}, so it is not unknown")
+            add(
+                entry,
+                aspect.aspect_id,
+                f"the metadata gives {aspect.metadata} {meta!r}, so it is not unknown",
+            )
 
 
 def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
@@ -199,7 +215,11 @@ def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
         ]
         missing = [a for a in aspect_ids if a not in {f.aspect for f in facts}]
         if len(facts) == len(raw_facts) and missing:
-            add(entry, "facts", f"no fact about {sorted(missing)}; every aspect needs one (unknown if need be)")
+            add(
+                entry,
+                "facts",
+                f"no fact about {sorted(missing)}; every aspect needs one (unknown if need be)",
+            )
         _check_metadata(add, entry, art, facts, aspects)
         weight = _text(rec.get("weight"))
         if not weight:
@@ -273,6 +293,8 @@ def profile_table_rows() -> list[dict]:
     for aid, prof in src.profiles.items():
         row = {"article": aid}
         for a in src.aspects:
-            row[a.question] = ", ".join(dict.fromkeys(src.status(f.status).name for f in prof.about(a.aspect_id)))
+            row[a.question] = ", ".join(
+                dict.fromkeys(src.status(f.status).name for f in prof.about(a.aspect_id))
+            )
         rows.append(row)
     return rows
