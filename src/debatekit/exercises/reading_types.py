@@ -67,7 +67,10 @@ def _provenance(r, rec: dict):
     question = src.aspect(aspect).question.rstrip("?").lower()
     wrong = {p: f"{p} does not tell you this ({question})." for p in pids}
     if key == [UNKNOWN["id"]]:
-        wrong = {p: f"Nothing in {p} answers “{question}”: the text does not say, so it is unknown." for p in pids}
+        wrong = {
+            p: f"Nothing in {p} tells you this ({question}): the text does not say, so it is unknown."
+            for p in pids
+        }
     wrong[UNKNOWN["id"]] = "The text does tell you: one of these paragraphs answers it. Look again."
     public = {"article": aid, "candidates": cands, "none": dict(UNKNOWN)}
     return public, key, _pick_feedback([*pids, UNKNOWN["id"]], key, wrong), None, {}
@@ -153,8 +156,8 @@ def _analogy(r, rec: dict):
     }
     key = {ids[t]: part for t, part in ordered}
     feedback = {
-        ids[t]: f"Check: “{t}”. Is it the conclusion the analogy serves, or a point of comparison that "
-        "helps or hurts it?"
+        ids[t]: f"Check the statement ‘{t[:30].rsplit(' ', 1)[0]} …’: is it the conclusion the analogy "
+        "serves, or a point of comparison that helps or hurts it?"
         for t, _ in ordered
     }
     return public, key, feedback, None, {}
