@@ -37,6 +37,11 @@ class Piece:
     words: int
     purpose: str
     sections: tuple[Section, ...]
+    rubric: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def points(self) -> float:
+        return sum(p for _, p in self.rubric)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,26 @@ class Writing:
 
 def _text(value: Any) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _rubric(add, entry: str, raw: Any) -> tuple[tuple[str, float], ...]:
+    """The piece's criteria: each a criterion of the kit's rubric (rubric.yml) with its points."""
+    from debatekit import scoring
+
+    known = {c.criterion_id for c in scoring.rubric().criteria}
+    out = []
+    for n, item in enumerate(raw if isinstance(raw, list) else [], 1):
+        crit = item.get("criterion") if isinstance(item, dict) else None
+        points = item.get("points") if isinstance(item, dict) else None
+        if crit not in known:
+            add(entry, f"rubric[{n}]", f"{crit!r} is not a criterion of rubric.yml; criteria: {sorted(known)}")
+        elif not isinstance(points, int | float) or isinstance(points, bool) or points <= 0:
+            add(entry, f"rubric[{n}]", f"expected positive points, got {points!r}")
+        else:
+            out.append((crit, float(points)))
+    if not out:
+        add(entry, "rubric", "expected a list of {criterion, points}")
+    return tuple(out)
 
 
 def load_writing(source: str | Path = WRITING_FILE) -> Writing:
@@ -69,7 +94,7 @@ def load_writing(source: str | Path = WRITING_FILE) -> Writing:
         add("model", "side", f"{side!r}: expected one of {SIDES}")
     pieces: dict[str, Piece] = {}
     for n, rec in enumerate(data["pieces"] if isinstance(data["pieces"], list) else [], 1):
-        keys = {"piece_id", "name", "words", "purpose", "sections"}
+        keys = {"piece_id", "name", "words", "purpose", "rubric", "sections"}
         if not isinstance(rec, dict) or set(rec) != keys:
             add(f"pieces[{n}]", None, f"expected exactly the keys {sorted(keys)}")
             continue
@@ -96,8 +121,9 @@ def load_writing(source: str | Path = WRITING_FILE) -> Writing:
             add(entry, "sections", "expected a non-empty list of sections")
         if not (_text(rec["name"]) and _text(rec["purpose"])):
             add(entry, None, "a piece needs a name and a purpose")
+        rubric = _rubric(add, entry, rec["rubric"])
         pieces[rec["piece_id"]] = Piece(
-            rec["piece_id"], _text(rec["name"]) or "", words, _text(rec["purpose"]) or "", tuple(sections)
+            rec["piece_id"], _text(rec["name"]) or "", words, _text(rec["purpose"]) or "", tuple(sections), rubric
         )
     if not pieces:
         add(None, "pieces", "expected a non-empty list of pieces")
@@ -174,6 +200,22 @@ def outline_markdown(piece_id: str, motion_id: str | None = None, side: str | No
                 lines += _answer_lines(arg)
             lines.append("")
     return "\n".join(lines).rstrip()
+
+
+def rubric_markdown(piece_id: str) -> str:
+    """The piece's criteria as a table: the criterion's name, its points, what full marks look like."""
+    from debatekit import scoring
+
+    r = scoring.rubric()
+    by_id = {c.criterion_id: c for c in r.criteria}
+    full = r.levels[0].level_id
+    piece = writing().pieces[piece_id]
+    rows = ["| Criterion | Points | Met when (ours) |", "|---|---|---|"]
+    for crit, points in piece.rubric:
+        c = by_id[crit]
+        rows.append(f"| {escape_markdown(c.name)} | {points:g} | {escape_markdown(c.descriptors[full])} |")
+    rows.append(f"| **Total** | **{piece.points:g}** | |")
+    return "\n".join(rows)
 
 
 def pieces_markdown() -> str:
