@@ -65,7 +65,7 @@ def _rubric(add, entry: str, raw: Any) -> tuple[tuple[str, float], ...]:
         crit = item.get("criterion") if isinstance(item, dict) else None
         points = item.get("points") if isinstance(item, dict) else None
         if crit not in known:
-            add(entry, f"rubric[{n}]", f"{crit!r} is not a criterion of rubric.yml; criteria: {sorted(known)}")
+            add(entry, f"rubric[{n}]", f"{crit!r} is not a criterion of rubric.yml ({sorted(known)})")
         elif not isinstance(points, int | float) or isinstance(points, bool) or points <= 0:
             add(entry, f"rubric[{n}]", f"expected positive points, got {points!r}")
         else:
@@ -122,9 +122,8 @@ def load_writing(source: str | Path = WRITING_FILE) -> Writing:
         if not (_text(rec["name"]) and _text(rec["purpose"])):
             add(entry, None, "a piece needs a name and a purpose")
         rubric = _rubric(add, entry, rec["rubric"])
-        pieces[rec["piece_id"]] = Piece(
-            rec["piece_id"], _text(rec["name"]) or "", words, _text(rec["purpose"]) or "", tuple(sections), rubric
-        )
+        name, purpose = _text(rec["name"]) or "", _text(rec["purpose"]) or ""
+        pieces[rec["piece_id"]] = Piece(rec["piece_id"], name, words, purpose, tuple(sections), rubric)
     if not pieces:
         add(None, "pieces", "expected a non-empty list of pieces")
     raise_all(file, errors)

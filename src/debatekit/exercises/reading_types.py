@@ -43,8 +43,16 @@ def _candidates(r, rec: dict) -> list[dict]:
     return [{"pid": p, "text": corpus.paragraph(p).text} for p in pids]
 
 
-def _pick_feedback(options: list[str], key: list[str], wrong: dict[str, str]) -> dict[str, str]:
-    return {o: wrong[o] for o in options if o not in key and o in wrong}
+def _pick_feedback(r, rec: dict, options: list[str], key: list[str], wrong: dict[str, str]) -> dict[str, str]:
+    """Feedback for every wrong option: ours by default, or the bank's own (``feedback: {option: text}``)."""
+    own = rec.get("feedback") or {}
+    if not isinstance(own, dict) or any(k not in options or not isinstance(v, str) for k, v in own.items()):
+        raise r.error("feedback", f"expected a mapping from options {options} to text")
+    if set(own) & set(key):
+        right = sorted(set(own) & set(key))
+        raise r.error("feedback", f"{right} are right answers; feedback is for wrong ones")
+    merged = {**wrong, **{k: " ".join(v.split()) for k, v in own.items()}}
+    return {o: merged[o] for o in options if o not in key and o in merged}
 
 
 def _provenance(r, rec: dict):
@@ -72,8 +80,8 @@ def _provenance(r, rec: dict):
             for p in pids
         }
     wrong[UNKNOWN["id"]] = "The text does tell you: one of these paragraphs answers it. Look again."
-    public = {"article": aid, "candidates": cands, "none": dict(UNKNOWN)}
-    return public, key, _pick_feedback([*pids, UNKNOWN["id"]], key, wrong), None, {}
+    public = {"article": aid, "aspect": aspect, "candidates": cands, "none": dict(UNKNOWN)}
+    return public, key, _pick_feedback(r, rec, [*pids, UNKNOWN["id"]], key, wrong), None, {}
 
 
 def _overtaken(r, rec: dict):
@@ -107,7 +115,7 @@ def _overtaken(r, rec: dict):
         "candidates": cands,
         "none": dict(NONE),
     }
-    return public, key, _pick_feedback([*pids, NONE["id"]], key, wrong), None, {}
+    return public, key, _pick_feedback(r, rec, [*pids, NONE["id"]], key, wrong), None, {}
 
 
 def _example(r, rec: dict, analogy_only: bool = False):
@@ -132,7 +140,7 @@ def _move(r, rec: dict):
     key = list(ex.moves)
     wrong = {m.move_id: f"A {m.name} is this: {m.what} Do these words do that?" for m in moves.values()}
     public = {"quote": ex.quote, "pid": ex.paragraph, "choices": choices}
-    return public, key, _pick_feedback([c["id"] for c in choices], key, wrong), None, {}
+    return public, key, _pick_feedback(r, rec, [c["id"] for c in choices], key, wrong), None, {}
 
 
 def _statement_id(qid: str, text: str) -> str:
