@@ -273,10 +273,17 @@ def profile_markdown(article_id: str) -> str:
     lines = []
     for aspect in src.aspects:
         facts = prof.about(aspect.aspect_id)
-        body = "; ".join(fact_markdown(f) for f in facts)
+        body = " ".join(fact_markdown(f) for f in facts)
         lines.append(f"- **{escape_markdown(aspect.question)}** {body}")
     lines.append(f"- **How much can it carry? (ours)** {escape_markdown(prof.weight)}")
     return "\n".join(lines)
+
+
+def profile_dropdown(article_id: str, open_: bool = False) -> str:
+    """The profile in a collapsible dropdown, headed as ours, for a reading or chapter page."""
+    options = ":open:\n" if open_ else ""
+    title = f"Source profile of {article_id}: who, where, when, on what evidence (our reading of the text)"
+    return f"`````{{dropdown}} {title}\n{options}\n{profile_markdown(article_id)}\n`````"
 
 
 def statuses_markdown() -> str:
