@@ -89,7 +89,8 @@ def _source_profile_lines(article_id: str) -> list[str]:
 
     if article_id not in sources.sources().profiles:
         return []
-    return [sources.profile_dropdown(article_id), "", "How to read a profile: [Judging a source](#critical-sources).", ""]
+    how = "How to read a profile: [Judging a source](#critical-sources)."
+    return [sources.profile_dropdown(article_id), "", how, ""]
 
 
 def write_readings(dest: Path) -> list[Path]:

@@ -22,6 +22,7 @@ from debatekit.datafiles import DataError, file_name, load_yaml, raise_all
 CHAPTERS: dict[str, str] = {
     "intro": "Part I: structured debate",
     **{aid: f"Chapter on {aid}" for aid in corpus.ARTICLE_IDS},
+    "critical": "Reading critically",
     "debate": "Part III: the full debate",
 }
 SESSION_LENGTHS = (50, 90)
@@ -45,6 +46,10 @@ PAGES: dict[str, str] = {
     "kit-bibliography": "Bibliography",
     "instructor-rubric": "Rubric and ballot (instructors)",
     "instructor-exercises": "Assigning, releasing and grading (instructors)",
+    "critical-sources": "Judging a source",
+    "critical-time": "Claims in time",
+    "critical-reasoning": "Analogies and reasoning moves",
+    "critical-writing": "Writing the case down",
 }
 #: Where the chapter pages live (docnames, for ``{doc}`` links) and the exercise notebooks (a path
 #: relative to a page in ``book/instructor/``: a download link, as the notebooks are not book pages).
