@@ -327,3 +327,51 @@ def test_a_released_reading_critically_notebook_carries_no_key():
             if q.type == "analogy":
                 assert '"proves"' not in json.dumps([s for s in public(q)["statements"]])
         assert "practice" not in nb["cells"][1]["source"][0]
+
+
+# --- on the static book page -----------------------------------------------------------------------
+
+
+@pytest.mark.site
+def test_a_claim_in_time_is_checked_on_the_static_page(built_book, site_url, watched_page):
+    page = watched_page.page
+    page.goto(site_url + "exercises/critical-time.html")
+    q = page.locator("[data-question='time-q02']")
+    q.wait_for(timeout=20000)
+    assert "The claim (card a000-c02), from a000-p02" in q.inner_text()
+    q.get_by_label(re.compile(r"^a003-p02")).check()
+    q.get_by_role("button", name="Check my answer").click()
+    result = q.get_by_test_id("question-result")
+    assert result.inner_text().startswith("✗ Not yet — 0 of 1 point")
+    assert "it agrees, it does not update" in result.inner_text()
+    q.get_by_label(re.compile(r"^a004-p08")).check()
+    q.get_by_role("button", name="Check my answer").click()
+    assert result.inner_text().startswith("✓ Correct — 1 of 1 point")
+    assert watched_page.errors == [] and watched_page.foreign_requests() == []
+
+
+@pytest.mark.site
+def test_an_analogy_is_sorted_and_checked_on_the_static_page(built_book, site_url, watched_page):
+    question = load_bank("critical-reasoning").question("move-q09")
+    labels = {o["id"]: o["text"] for o in question.public["options"]}
+    page = watched_page.page
+    page.goto(site_url + "exercises/critical-reasoning.html")
+    q = page.locator("[data-question='move-q09']")
+    q.wait_for(timeout=20000)
+    assert "Twice before, in 1914 and 1939" in q.inner_text()
+    for s in question.public["statements"]:
+        q.get_by_label(s["text"]).select_option(label=labels[question.key[s["id"]]])
+    q.get_by_role("button", name="Check my answer").click()
+    assert q.get_by_test_id("question-result").inner_text().startswith("✓ Correct — 3 of 3 points")
+    assert watched_page.errors == []
+
+
+@pytest.mark.site
+def test_profiles_and_moves_are_linked_from_the_chapters_and_shown_on_the_reading_pages(built_book):
+    for aid in corpus.ARTICLE_IDS:
+        reading = (built_book / "book" / "readings" / f"{aid}.html").read_text(encoding="utf-8")
+        assert f"Source profile of {aid}" in reading
+        chapter = (built_book / "book" / "chapters" / f"{aid}.html").read_text(encoding="utf-8")
+        assert f"#source-{aid}" in chapter and "critical/reasoning.html#move-" in chapter
+    sources_page = (built_book / "book" / "critical" / "sources.html").read_text(encoding="utf-8")
+    assert all(f'id="source-{aid}"' in sources_page for aid in corpus.ARTICLE_IDS)
