@@ -329,6 +329,42 @@ def test_a_released_reading_critically_notebook_carries_no_key():
         assert "practice" not in nb["cells"][1]["source"][0]
 
 
+@pytest.mark.parametrize("name", ["critical-sources", "critical-time", "critical-reasoning"])
+def test_a_released_bank_of_the_new_types_is_graded_from_the_submitted_notebook(tmp_path, name):
+    from debatekit.exercises.answers import fill_answers
+    from debatekit.exercises.notebooks import release
+    from debatekit.grading import run
+
+    bank = load_bank(name)
+    released = json.loads(release(name, tmp_path / "release").read_text(encoding="utf-8"))
+    answers, expected = {}, 0.0
+    for n, q in enumerate(bank.questions):
+        if q.type not in NEW_TYPES:
+            continue
+        if n % 2:  # every other one right, the rest wrong
+            answers[q.id] = dict(q.key) if q.type == "analogy" else q.key[0]
+            expected += q.points
+        elif q.type == "analogy":
+            answers[q.id] = {sid: ("alike" if part != "alike" else "unlike") for sid, part in q.key.items()}
+        else:
+            options = (
+                [c["pid"] for c in q.public.get("candidates", [])]
+                + [c["id"] for c in q.public.get("choices", [])]
+                + ([q.public["none"]["id"]] if "none" in q.public else [])
+            )
+            answers[q.id] = next(o for o in options if o not in q.key)
+    sub = tmp_path / "subs" / "jdoe.ipynb"
+    sub.parent.mkdir(parents=True)
+    sub.write_text(json.dumps(fill_answers(released, answers)), encoding="utf-8")
+    report = run(name, tmp_path / "subs", tmp_path / "g.csv", jobs=1, progress=False)
+    (row,) = report.rows
+    assert row.status == "graded"
+    new_points = sum(row.scores[qid] for qid in answers)
+    assert new_points == pytest.approx(expected) and 0 < expected < sum(
+        q.points for q in bank.questions if q.type in NEW_TYPES
+    )
+
+
 # --- on the static book page -----------------------------------------------------------------------
 
 

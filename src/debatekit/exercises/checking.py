@@ -11,7 +11,9 @@ Scoring, by type (``points`` is the question's worth):
   (items the seeds leave tied, such as two events of the same month, may come either way round);
 - matching: points × claims matched correctly / claims;
 - weighing: all or nothing, decided by the trade-off model (see :mod:`.weighing`);
-- short: no score here; the instructor scores it with the rubric (status ``pending``).
+- short: no score here; the instructor scores it with the rubric (status ``pending``);
+- provenance, overtaken, move: all or nothing; analogy: points × statements sorted right /
+  statements (see :mod:`.reading_types`, whose keys come from the kit's data).
 """
 
 from __future__ import annotations
