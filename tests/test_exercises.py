@@ -30,6 +30,7 @@ from debatekit.exercises.sheet import start
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = ["a000", "a001", "a002", "a003", "a004"]
+CRITICAL = ["critical-sources", "critical-time", "critical-reasoning", "critical-writing"]
 _PID = re.compile(r"a\d{3}-p\d{2}")
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
@@ -404,7 +405,7 @@ def test_exercise_notebooks_are_in_sync_with_the_question_banks():
     expected = exercise_notebooks()
     folder = ROOT / "exercises"
     committed = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.ipynb")}
-    assert set(committed) == set(expected) == {f"{n}.ipynb" for n in [*CHAPTERS, "cumulative"]}
+    assert set(committed) == set(expected) == {f"{n}.ipynb" for n in [*CHAPTERS, "cumulative", *CRITICAL]}
     for name, text in expected.items():
         assert committed[name] == text, f"exercises/{name} is stale: run `debatekit exercises`"
 

@@ -79,6 +79,7 @@ def reading_markdown(art: corpus.Article) -> str:
         _cutter_marker(art),
         "",
     ]
+    lines += _source_profile_lines(art.id)
     if art.dropped:
         removed = "; ".join(f"“{escape_markdown(d.text)}” ({d.reason})" for d in art.dropped)
         lines += [f"*Removed from the scraped text as noise:* {removed}.", ""]
@@ -92,6 +93,16 @@ def reading_markdown(art: corpus.Article) -> str:
         lines += [f"[^{art.id}-{n}]: <{url}>" for n, url in sorted(art.references.items())]
         lines.append("")
     return "\n".join(lines)
+
+
+def _source_profile_lines(article_id: str) -> list[str]:
+    """The article's source profile (``sources.yml``) as a dropdown, when the course has one."""
+    from debatekit import sources
+
+    if article_id not in sources.sources().profiles:
+        return []
+    how = "How to read a profile: [Judging a source](#critical-sources)."
+    return [sources.profile_dropdown(article_id), "", how, ""]
 
 
 def write_readings(dest: Path) -> list[Path]:

@@ -11,7 +11,9 @@ Scoring, by type (``points`` is the question's worth):
   (items the seeds leave tied, such as two events of the same month, may come either way round);
 - matching: points × claims matched correctly / claims;
 - weighing: all or nothing, decided by the trade-off model (see :mod:`.weighing`);
-- short: no score here; the instructor scores it with the rubric (status ``pending``).
+- short: no score here; the instructor scores it with the rubric (status ``pending``);
+- provenance, overtaken, move: all or nothing; analogy: points × statements sorted right /
+  statements (see :mod:`.reading_types`, whose keys come from the kit's data).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from debatekit.exercises import weighing
+from debatekit.exercises import reading_types, weighing
 from debatekit.exercises.questions import TYPES, Question
 
 #: Numeric answers within this of the tolerance count (absorbs float noise like 0.1 + 0.2).
@@ -105,6 +107,9 @@ def validate_answer(q: Question, answer: Any) -> Any:
     elif t == "short":
         if not isinstance(answer, str) or len(answer) > MAX_SHORT_ANSWER:
             raise AnswerError(f"{expected} of at most {MAX_SHORT_ANSWER} characters; got {_show(answer)}")
+    elif t in reading_types.TYPES:
+        if not reading_types.valid_answer(q, answer):
+            raise AnswerError(f"{expected}; got {_show(answer)}")
     return answer
 
 
@@ -209,4 +214,5 @@ _SCORERS = {
     "citation": _citation,
     "weighing": _weighing,
     "short": _short,
+    **reading_types.SCORERS,
 }

@@ -19,6 +19,7 @@ from typing import Any
 
 from debatekit import corpus
 from debatekit.datafiles import DataError, data_path, load_yaml, raise_all
+from debatekit.exercises import reading_types
 
 #: Question types, with the shape of a student's answer (what :func:`checking.validate_answer` accepts).
 TYPES: dict[str, str] = {
@@ -30,6 +31,7 @@ TYPES: dict[str, str] = {
     "citation": "one paragraph id from the candidates, like aNNN-pNN",
     "weighing": "a mapping from every criterion to a weight (a number)",
     "short": "text",
+    **reading_types.TYPES,
 }
 TYPE_LABELS = {
     "single": "single choice",
@@ -40,6 +42,7 @@ TYPE_LABELS = {
     "citation": "evidence citation",
     "weighing": "weighing task",
     "short": "short answer",
+    **reading_types.LABELS,
 }
 MODES = ("practice", "assessed")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
@@ -418,6 +421,7 @@ _BUILDERS = {
     "citation": _citation,
     "weighing": _weighing,
     "short": _short,
+    **reading_types.BUILDERS,
 }
 
 

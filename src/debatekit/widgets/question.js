@@ -123,6 +123,26 @@ const SCORERS = {
   },
 };
 
+// --- Question types for reading critically (debatekit.exercises.reading_types) -----------------
+// Their keys and every wrong option's feedback are derived in Python; here they are looked up.
+function pickOne(q, p, answer) {
+  if (p.key.includes(answer)) return [q.points, []];
+  return [0, [p.feedback[answer] ?? "Not yet: look again at the paragraph."]];
+}
+
+const READING_SCORERS = {
+  provenance: pickOne,
+  overtaken: pickOne,
+  move: pickOne,
+  analogy(q, p, answer) {
+    const wrong = q.statements.filter((s) => answer[s.id] !== p.key[s.id]);
+    const score = (q.points * (q.statements.length - wrong.length)) / q.statements.length;
+    return [score, wrong.map((s) => p.feedback[s.id] ?? `Check: “${s.text}”.`)];
+  },
+};
+Object.assign(SCORERS, READING_SCORERS);
+// --- end of the reading-critically scorers ---------------------------------------------------------
+
 // Score one answer: {score, status, feedback}. `question` is the public part, `practice` the key
 // material ({key, feedback, explanation}); `answer` null means unanswered.
 export function compute(question, practice, answer) {
@@ -184,6 +204,7 @@ function excerpt(text, n = 220) {
 }
 
 function controls(q, answer, commit, uid) {
+  if (READING_CONTROLS[q.type]) return READING_CONTROLS[q.type](q, answer, commit, uid);
   const box = el("div", { class: "dk-q-controls" });
   if (q.type === "single" || q.type === "multiple" || q.type === "citation") {
     const multiple = q.type === "multiple";
@@ -333,6 +354,51 @@ function controls(q, answer, commit, uid) {
   }
   return box;
 }
+
+// --- Controls for the reading-critically types: the quoted words, then a list to pick from or a
+// sorting table, built with the shared controls above.
+function quoted(quote, pid, label) {
+  return el("figure", { class: "dk-q-quote" }, el("blockquote", {}, `“${quote}”`), el("figcaption", {}, `${label} ${pid}`));
+}
+
+function pickList(q, options, answer, commit, uid) {
+  const list = el("div", { class: "dk-q-choices" });
+  options.forEach((o, i) => {
+    const id = `${uid}-c${i}`;
+    const input = el("input", { type: "radio", name: `${uid}-choice`, id, value: o.id, checked: answer === o.id });
+    input.addEventListener("change", () => commit(o.id));
+    const label = o.pid ? el("label", { for: id }, el("strong", {}, o.pid), ": ", excerpt(o.text)) : el("label", { for: id }, o.text);
+    const row = el("div", { class: "dk-q-choice" }, input, label);
+    if (o.pid && o.text.length > 220) {
+      row.append(el("details", { class: "dk-q-full" }, el("summary", {}, `Read all of ${o.pid}`), el("p", {}, o.text)));
+    }
+    list.append(row);
+  });
+  return list;
+}
+
+const READING_CONTROLS = {
+  provenance(q, answer, commit, uid) {
+    const options = [...q.candidates.map((c) => ({ id: c.pid, pid: c.pid, text: c.text })), q.none];
+    return el("div", { class: "dk-q-controls" }, pickList(q, options, answer, commit, uid));
+  },
+  overtaken(q, answer, commit, uid) {
+    const options = [...q.candidates.map((c) => ({ id: c.pid, pid: c.pid, text: c.text })), q.none];
+    const claim = quoted(q.claim.quote, q.claim.pid, `The claim (card ${q.claim.card}), from`);
+    return el("div", { class: "dk-q-controls" }, claim, pickList(q, options, answer, commit, uid));
+  },
+  move(q, answer, commit, uid) {
+    const box = controls({ ...q, type: "single" }, answer, commit, uid);
+    box.prepend(quoted(q.quote, q.pid, "From"));
+    return box;
+  },
+  analogy(q, answer, commit, uid) {
+    const box = controls({ ...q, type: "matching", claims: q.statements }, answer, commit, uid);
+    box.prepend(quoted(q.quote, q.pid, "The analogy, from"));
+    return box;
+  },
+};
+// --- end of the reading-critically controls --------------------------------------------------------
 
 function render({ model, el: root }) {
   const q = model.get("question");
