@@ -7,10 +7,10 @@ import itertools
 import json
 import random
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
+import needs
 import pytest
 from jsparity import run_compute
 
@@ -293,8 +293,8 @@ def _answers(q, rng: random.Random) -> list:
     return out
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 def test_the_widget_javascript_checks_the_new_types_exactly_as_python():
+    needs.node()
     rng = random.Random(15)
     cases, expected = [], []
     for q in _questions():

@@ -98,8 +98,9 @@ def reading_markdown(art: corpus.Article) -> str:
 def _source_profile_lines(article_id: str) -> list[str]:
     """The article's source profile (``sources.yml``) as a dropdown, when the course has one."""
     from debatekit import sources
+    from debatekit.datafiles import data_path
 
-    if article_id not in sources.sources().profiles:
+    if not data_path(sources.SOURCES_FILE).exists() or article_id not in sources.sources().profiles:
         return []
     how = "How to read a profile: [Judging a source](#critical-sources)."
     return [sources.profile_dropdown(article_id), "", how, ""]

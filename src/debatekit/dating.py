@@ -60,11 +60,11 @@ def card_dates() -> pd.DataFrame:
     rows = []
     for c in evidence.cards().to_dict("records"):
         as_of = c.get("as_of")
-        if isinstance(as_of, str) and as_of:
-            text = corpus.paragraph(c["paragraph_id"]).text.lower()
-            basis = "paragraph" if as_of.lower() in text else "card"
+        text = corpus.paragraph(c["paragraph_id"]).text.lower()
+        # an as_of the paragraph states dates the card; any other is a note from its article's date
+        if isinstance(as_of, str) and as_of and as_of.lower() in text:
             pids = (c["paragraph_id"],)
-            rows.append({**_card_cols(c), "date": as_of, "basis": basis, "basis_paragraphs": pids})
+            rows.append({**_card_cols(c), "date": as_of, "basis": "paragraph", "basis_paragraphs": pids})
             continue
         w = written(c["article_id"])
         basis = "unknown" if w["status"] == sources.UNKNOWN else "article"
