@@ -169,8 +169,8 @@ def cold_load(browser, base: str, rel: str, has_widget: bool) -> Load:
     load_ms = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventStart")
     widget_ms = page.evaluate("() => window.__dkUsable") if has_widget else None
     local = {rid: url for rid, url in urls.items() if not url.startswith(("data:", "blob:"))}
-    files = sorted(((local[rid].removeprefix(base).split("?")[0], n) for rid, n in received.items() if rid in local),
-                   key=lambda x: -x[1])  # fmt: skip
+    files = [(local[rid].removeprefix(base).split("?")[0], n) for rid, n in received.items() if rid in local]
+    files.sort(key=lambda x: -x[1])
     context.close()
     return Load(len(local), sum(n for _, n in files), load_ms, widget_ms, files)
 
@@ -219,7 +219,7 @@ def table(loads: dict[str, list[Load]], reading: str) -> list[str]:
     medians = {p: median_load(runs) for p, runs in loads.items()}
     base = medians[reading].load_ms
     lines = [
-        f"| page | requests | gzip kB | load s | widget usable s | × reading load | targets |",
+        "| page | requests | gzip kB | load s | widget usable s | × reading load | targets |",
         "|---|---:|---:|---:|---:|---:|---|",
     ]
     for rel, m in medians.items():
@@ -233,16 +233,17 @@ def table(loads: dict[str, list[Load]], reading: str) -> list[str]:
                      f"{ratio:.2f} | {', '.join(checks)} |")  # fmt: skip
     rel, m = max(medians.items(), key=lambda kv: kv[1].bytes)
     lines.append("")
-    lines.append(f"largest transfer: {rel}, {m.bytes / 1000:.0f} kB in {m.requests} requests; its largest files: "
-                 + ", ".join(f"{name} {n / 1000:.0f} kB" for name, n in m.files[:5]))  # fmt: skip
+    biggest = ", ".join(f"{name} {n / 1000:.0f} kB" for name, n in m.files[:5])
+    lines.append(f"largest transfer: {rel}, {m.bytes / 1000:.0f} kB in {m.requests} requests; "
+                 f"its largest files: {biggest}")
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html", help="the built book's html folder")
-    parser.add_argument("--pages", nargs="+", help=f"pages relative to the site (default: {READING_PAGE} and "
-                        "every page with a widget); the reading page is always added, as the yardstick")  # fmt: skip
+    parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html", help="the built html folder")
+    parser.add_argument("--pages", nargs="+", help=f"pages relative to the site (default: {READING_PAGE} "
+                        "and every page with a widget); the reading page is always added")  # fmt: skip
     parser.add_argument("--reading", default=READING_PAGE, help="the plain text page the ratios refer to")
     parser.add_argument("--repeats", type=int, default=3, help="cold loads per page (at least 3)")
     args = parser.parse_args(argv)
@@ -252,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / args.reading).is_file():
         raise SystemExit(f"{site / args.reading} not found: build the book first (make book) or give --site")
     if not CHROMIUM.exists():
-        raise SystemExit(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set DEBATEKIT_CHROMIUM)")
+        raise SystemExit(f"no Chromium at {CHROMIUM}: apt-get install chromium, or set DEBATEKIT_CHROMIUM")
     pages = [args.reading] + [p for p in (args.pages or widget_pages(site)) if p != args.reading]
     missing = [p for p in pages if not (site / p).is_file()]
     if missing:
