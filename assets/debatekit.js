@@ -34,3 +34,21 @@ function nameThemeControls() {
 }
 
 document.addEventListener("DOMContentLoaded", nameThemeControls);
+
+// The theme wires only the first .primary-toggle and .secondary-toggle of a page, in the top navbar,
+// which this book's layout hides; the ones readers see, in the article header, did nothing. They
+// press the wired one, so the sidebars open (as a dialog on narrow screens) and close as designed.
+function wireSidebarToggles() {
+  for (const kind of [".primary-toggle", ".secondary-toggle"]) {
+    const [wired, ...others] = document.querySelectorAll(kind);
+    for (const toggle of others) {
+      toggle.addEventListener("click", (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        wired.click();
+      });
+    }
+  }
+}
+
+document.addEventListener("DOMContentLoaded", wireSidebarToggles);
