@@ -59,7 +59,7 @@ TARGET_RATIO = 1.3
 BUDGET_KB = 600
 #: Types a static host compresses (images and woff2 fonts are compressed already).
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-TIMEOUT_MS = 60_000
+TIMEOUT_MS = 120_000
 
 #: Runs in every page before its own scripts: records when a widget's first control takes focus.
 USABLE_PROBE = """
