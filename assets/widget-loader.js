@@ -53,11 +53,13 @@
     trigger(event, ...args) {
       for (const l of this.listeners.filter((x) => x.event === event)) l.callback(...args);
     }
-    on(event, callback, owner) {
-      this.listeners.push({ event, callback, owner });
+    // As in Backbone, `events` may name several, separated by spaces ("change:a change:b").
+    on(events, callback, owner) {
+      for (const event of events.split(/\s+/).filter(Boolean)) this.listeners.push({ event, callback, owner });
     }
-    off(event, callback, owner) {
-      const match = (l) => (event == null || l.event === event) && (callback == null || l.callback === callback)
+    off(events, callback, owner) {
+      const names = events == null ? null : events.split(/\s+/);
+      const match = (l) => (names == null || names.includes(l.event)) && (callback == null || l.callback === callback)
         && (owner == null || l.owner === owner);
       this.listeners = this.listeners.filter((l) => !match(l));
     }
@@ -167,12 +169,21 @@
       return { manager: "html-manager", views: done };
     }
     const models = {};
-    const mounted = views.map((v) => {
-      const entry = entries[v.id];
-      models[v.id] ??= new Model(v.id, withBuffers({ ...entry.state }, entry.buffers));
-      return mount(v.tag, models[v.id], entries);
-    });
-    return { manager: "debatekit", models, views: Promise.all(mounted) };
+    for (const { id } of views) {
+      models[id] ??= new Model(id, withBuffers({ ...entries[id].state }, entries[id].buffers));
+    }
+    return { manager: "debatekit", models, views: mountInTurn(views, models, entries) };
+  }
+
+  // One view after another in page order, giving the browser a turn between them: the first widget
+  // takes input while the page's later ones are still being drawn.
+  async function mountInTurn(views, models, entries) {
+    const mounted = [];
+    for (const v of views) {
+      mounted.push(await mount(v.tag, models[v.id], entries));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return mounted;
   }
 
   // For tests and for anyone debugging a page: which manager drew it, the models and the views.

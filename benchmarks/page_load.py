@@ -46,6 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("DEBATEKIT_CHROMIUM", "/usr/bin/chromium"))
 #: As tests/conftest.py launches it.
@@ -59,7 +61,7 @@ TARGET_RATIO = 1.3
 BUDGET_KB = 600
 #: Types a static host compresses (images and woff2 fonts are compressed already).
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
-TIMEOUT_MS = 120_000
+TIMEOUT_MS = 30_000
 
 #: Runs in every page before its own scripts: records when a widget's first control takes focus.
 USABLE_PROBE = """
@@ -141,6 +143,10 @@ class Load:
     files: list[tuple[str, int]] = field(default_factory=list)
 
 
+class PageHung(Exception):
+    """A cold load that did not finish (its unfinished requests are in the message)."""
+
+
 def widget_pages(site: Path) -> list[str]:
     """Every page carrying a widget view, in a stable order (chapters, exercises, others)."""
     found = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
@@ -162,9 +168,14 @@ def cold_load(browser, base: str, rel: str, has_widget: bool) -> Load:
     received: dict[str, int] = {}
     cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
     cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
-    page.goto(base + rel, wait_until="load", timeout=TIMEOUT_MS)
-    if has_widget:
-        page.wait_for_function("() => window.__dkUsable !== null", timeout=TIMEOUT_MS, polling=50)
+    try:
+        page.goto(base + rel, wait_until="load", timeout=TIMEOUT_MS)
+        if has_widget:
+            page.wait_for_function("() => window.__dkUsable !== null", timeout=TIMEOUT_MS, polling=50)
+    except PlaywrightTimeout:
+        pending = [url for rid, url in urls.items() if rid not in received]
+        context.close()
+        raise PageHung(f"{rel} did not finish in {TIMEOUT_MS / 1000:.0f} s; unfinished: {pending}") from None
     page.wait_for_timeout(500)
     load_ms = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventStart")
     widget_ms = page.evaluate("() => window.__dkUsable") if has_widget else None
@@ -194,7 +205,11 @@ def measure(site: Path, pages: list[str], repeats: int) -> dict[str, list[Load]]
             cold_load(browser, base, pages[0], with_widget[pages[0]])  # warm the server's gzip cache
             for k in range(repeats):
                 for rel in pages:
-                    loads[rel].append(cold_load(browser, base, rel, with_widget[rel]))
+                    try:
+                        loads[rel].append(cold_load(browser, base, rel, with_widget[rel]))
+                    except PageHung as hung:  # said, then loaded again: one stuck load is no measure
+                        print(f"  {hung}; loading it again", file=sys.stderr)
+                        loads[rel].append(cold_load(browser, base, rel, with_widget[rel]))
                 print(f"  repeat {k + 1} of {repeats} done", file=sys.stderr)
             browser.close()
     finally:

@@ -157,6 +157,20 @@ def test_typing_changes_the_model_and_fires_change_events_once_per_change(site_u
     assert page.evaluate("() => window.__events") == ["NATO", "change"]
 
 
+def test_a_listener_may_name_several_events_as_backbone_allows(site_url, watched_page):
+    page = watched_page.page
+    page.goto(urljoin(site_url, CONCORDANCE))
+    model = concordance(page)
+    calls = page.evaluate("""(id) => { const m = window.debatekitWidgets.models[id], seen = [];
+        const note = (model, value) => seen.push(value);
+        m.on('change:term change:width', note);
+        m.set('term', 'Kyiv'); m.set('width', 30);
+        m.off('change:term change:width', note);
+        m.set('term', 'Minsk'); m.set('width', 40);
+        return seen; }""", model)
+    assert calls == ["Kyiv", 30]
+
+
 def test_disposing_a_view_runs_its_cleanup_and_drops_its_listeners(site_url, watched_page):
     page = watched_page.page
     page.goto(urljoin(site_url, CONCORDANCE))
