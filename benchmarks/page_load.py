@@ -129,6 +129,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 class QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64  # Chromium opens six connections a page; a busy machine accepts slowly
 
     def handle_error(self, request, client_address):  # a browser hanging up early is not news
         pass
