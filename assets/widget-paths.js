@@ -1,7 +1,7 @@
 // Point require.js at the widget scripts this book serves itself (_static/npm), so the
 // @jupyter-widgets/html-manager never falls back to a CDN and finds its icon fonts.
-// Loaded after require.js and before embed-amd.js on every page that shows a widget
-// (see nb_ipywidgets_js in _config.yml). Module URIs resolve against baseUrl, which is
+// Loaded after require.js and before embed-amd.js by widget-loader.js, on a page with a widget
+// that is not an anywidget. Module URIs resolve against baseUrl, which is
 // where html-manager looks for its fonts, so the build copies them to those folders.
 (function () {
   var here = document.currentScript && document.currentScript.src;

@@ -4,11 +4,13 @@ prompts (each must have an answer on the sliders) and the chapter notebooks them
 from __future__ import annotations
 
 import copy
+import io
 import json
 import re
 from pathlib import Path
 
 import pandas as pd
+import PIL.Image
 import pytest
 import yaml
 from matplotlib.colors import to_hex
@@ -446,6 +448,13 @@ def test_show_displays_a_png_then_its_caption():
     chapter_figures.show("territory", display=shown.append)
     assert shown[0].data[:8] == b"\x89PNG\r\n\x1a\n"
     assert shown[1].data.startswith("**Figure: Share of Ukraine's territory")
+
+
+def test_a_chart_png_is_as_wide_as_the_book_shows_it_in_a_palette(charts):
+    for name, chart in charts.items():
+        image = PIL.Image.open(io.BytesIO(chart.png()))
+        assert abs(image.width - chapter_figures.SHOWN_WIDTH_PX) <= 15, (name, image.size)
+        assert image.mode == "P", name
 
 
 def test_an_unknown_chart_is_a_clear_error():
