@@ -20,6 +20,9 @@ def open_gallery(watched_page, site_url, testid: str, clock: bool = False):
         page.clock.install()
     page.goto(urljoin(site_url, PAGE))
     page.locator(f"[data-testid={testid}]").wait_for(timeout=20000)
+    if clock:
+        # from here on the page's time moves only by run_for: a slow machine adds no seconds
+        page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     return page
 
 

@@ -70,16 +70,18 @@ sphinx:
     html_favicon: assets/favicon.svg
     html_extra_path: [assets/root]
     html_static_path: [assets]
-    html_css_files: [debatekit.css]
-    html_js_files: [debatekit.js]
+    html_css_files: [debatekit.css, workshop.css]
+    html_js_files: [debatekit.js, workshop.js]
     html_last_updated_fmt: ""
-    suppress_warnings: [myst.header]
-    # The widget scripts are served from the book itself (`debatekit assets --course DIR`).
+    # mystnb.unknown_mime_type: the answer records (application/vnd.debatekit.*+json) are data for
+    # the kernel and the grader, shown on the page by their text/html part.
+    suppress_warnings: [myst.header, mystnb.unknown_mime_type]
+    # The widget scripts are served from the book itself (`debatekit assets --course DIR`): the kit's
+    # loader mounts anywidgets, and loads require.js and html-manager only for other widgets.
     nb_ipywidgets_js:
-      npm/require.js: {{}}
-      widget-paths.js: {{}}
-      npm/html-manager/embed-amd.js:
-        data-jupyter-widgets-cdn: "./no-cdn/"
+      widget-loader.js:
+        loading_method: defer
+        fetchpriority: high
     html_theme_options:
       use_download_button: true
       launch_buttons:
