@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 from functools import cache
@@ -290,3 +291,15 @@ def test_html_manager_draws_the_fallback_page_from_this_host(fallback_site, brow
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_every_image_loads_lazily(built_book):
+    """Charts are fetched as a reader scrolls near them, not alongside the widgets' scripts."""
+    images, eager = 0, []
+    for rel in html_pages(built_book):
+        for tag in re.findall(r"<img\b[^>]*>", (built_book / rel).read_text(encoding="utf-8")):
+            images += 1
+            if 'loading="lazy"' not in tag:
+                eager.append(f"{rel}: {tag[:160]}")
+    assert images >= 14, "the chapters' charts should be images on their pages"
+    assert eager == []

@@ -64,6 +64,7 @@ sphinx:
       - sphinx_external_toc
       - sphinx_design
       - sphinx_book_theme
+      - debatekit.lazy_images
     myst_footnote_transition: false
     html_context:
       default_mode: auto

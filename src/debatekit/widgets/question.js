@@ -408,10 +408,13 @@ function render({ model, el: root }) {
   const storeKey = model.get("store_key") ? `debatekit:answer:${model.get("store_key")}:${q.id}` : null;
   const store = storeKey ? storage() : null;
   let localChange = false;
-  // debatekit:persist (two calls, here and in showResult): on the book, the answer and the outcome
-  // of its last check are kept in the browser for the My work page (assets/workshop.js).
+  // debatekit:persist (two calls, here and in showResult): on the book, a practice answer and the
+  // outcome of its last check are kept in the browser for the My work page (assets/workshop.js).
+  // An assessed answer is not: it lives only in its own copy above, which "Start over" clears.
   const workId = `${model.get("assignment")}:${q.id}`;
-  globalThis.debatekitWork?.persist(model, { area: "practice", widget: "question", id: workId, keys: ["answer"], label: "your answer" });
+  if (isPractice) {
+    globalThis.debatekitWork?.persist(model, { area: "practice", widget: "question", id: workId, keys: ["answer"], label: "your answer" });
+  }
 
   if ((model.get("answer") === null || model.get("answer") === undefined) && store) {
     try {
