@@ -15,35 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_grading import BANK, RIGHT, notebook, reasons, write
 
 from debatekit.cli import main
-from debatekit.exercises import load_bank
-from debatekit.exercises.answers import fill_answers
-from debatekit.exercises.notebooks import build_notebook
 from debatekit.grading import grade_folder, run
-
-BANK = load_bank("cumulative")
-RIGHT = {"cum-q04": "rubio", "cum-q05": 315000, "cum-q07": "a001-p06", "cum-q10": "a001"}
-
-
-def notebook(answers: dict | None = None) -> dict:
-    return fill_answers(build_notebook(BANK, "assessed"), answers if answers is not None else RIGHT)
-
-
-def write(folder: Path, name: str, content: dict | str | bytes) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, dict):
-        content = json.dumps(content)
-    if isinstance(content, str):
-        content = content.encode("utf-8")
-    path.write_bytes(content)
-    return path
-
-
-def rows_by_file(rows) -> dict[str, str]:
-    return {r.sub.rel: (r.reason if r.status == "rejected" else "graded") for r in rows}
-
 
 # --- case 7: one feedback file per student ----------------------------------------------------
 
@@ -74,7 +49,7 @@ def test_control_characters_in_a_name_are_rejected_with_a_reason(tmp_path):
     subs = tmp_path / "subs"
     write(subs, "bad\x07name.ipynb", notebook())
     write(subs, "ok.ipynb", notebook())
-    found = rows_by_file(grade_folder(BANK, subs, progress=False))
+    found = reasons(grade_folder(BANK, subs, progress=False))
     assert found["ok.ipynb"] == "graded"
     assert "control character" in found["bad\x07name.ipynb"]
 
@@ -131,7 +106,7 @@ def test_hidden_files_macos_folders_checkpoints_and_symlinked_folders_each_get_a
     write(subs, ".ipynb_checkpoints/jdoe-checkpoint.ipynb", notebook())
     write(tmp_path / "elsewhere", "asmith/cumulative.ipynb", notebook())
     (subs / "asmith").symlink_to(tmp_path / "elsewhere" / "asmith", target_is_directory=True)
-    found = rows_by_file(grade_folder(BANK, subs, progress=False))
+    found = reasons(grade_folder(BANK, subs, progress=False))
     assert set(found) == {
         "jdoe.ipynb",
         ".hidden.ipynb",
@@ -165,7 +140,7 @@ def test_a_canvas_zip_is_graded_directly(tmp_path):
         },
     )
     report = run("cumulative", archive, tmp_path / "g.csv", feedback_dir=tmp_path / "fb", progress=False)
-    found = rows_by_file(report.rows)
+    found = reasons(report.rows)
     assert found["doejane_12345_678_cumulative.ipynb"] == "graded"
     assert found["smithann_222_679_cumulative.ipynb"] == "graded"
     assert "__MACOSX" in found["__MACOSX/._doejane_12345_678_cumulative.ipynb"]
@@ -185,7 +160,7 @@ def test_a_zip_cannot_write_outside_or_blow_up(tmp_path):
         },
     )
     rows = grade_folder(BANK, archive, max_bytes=2**20, progress=False)
-    found = rows_by_file(rows)
+    found = reasons(rows)
     assert found["fine.ipynb"] == "graded"
     assert "unsafe path" in found["../escape.ipynb"] and "unsafe path" in found["/abs.ipynb"]
     assert "size limit" in found["big.ipynb"]
