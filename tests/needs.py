@@ -47,7 +47,7 @@ def axe() -> Path:
 
 def shared_seeds() -> Path:
     """The shared copy of the seeds (``../shared/seeds``, or ``$DEBATEKIT_SHARED_SEEDS``)."""
-    path = Path(os.environ.get("DEBATEKIT_SHARED_SEEDS") or ROOT.parents[1] / "shared" / "seeds")
+    path = Path(os.environ.get("DEBATEKIT_SHARED_SEEDS") or ROOT.parent / "shared" / "seeds")
     if not path.is_dir():
         missing(f"{path} is not there: the seeds cannot be compared with their shared copies "
                 "(set DEBATEKIT_SHARED_SEEDS to the folder)")  # fmt: skip
