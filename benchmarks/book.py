@@ -36,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from debatekit.authoring import toc_pages
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("DEBATEKIT_CHROMIUM", "/usr/bin/chromium"))
 TARGETS = {"cold": 90.0, "unchanged": 10.0, "chapter": 20.0}
@@ -67,21 +69,7 @@ def build(repo: Path, out: Path, log: Path) -> tuple[float, int, str]:
 
 def first_chapter(repo: Path) -> Path:
     """The first notebook in the table of contents outside the generated reading pages."""
-    toc = yaml.safe_load((repo / "_toc.yml").read_text())
-    files = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(toc)
-    for name in files:
+    for name in toc_pages(yaml.safe_load((repo / "_toc.yml").read_text())):
         path = repo / f"{name}.ipynb"
         if path.exists() and "readings" not in Path(name).parts:
             return path

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from debatekit.authoring import toc_pages
+
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -55,23 +57,8 @@ def shared_seeds() -> Path:
 
 
 def toc_files(root: Path = ROOT) -> set[str]:
-    """Every ``file:`` entry of the book's ``_toc.yml`` (no suffix)."""
-    found: set[str] = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                found.add(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    found.add(toc["root"])
-    walk(toc)
-    return found
+    """Every ``file:`` entry of the book's ``_toc.yml`` (no suffix), and its root."""
+    return set(toc_pages(yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))))
 
 
 def page_in_toc(built_book: Path, page: str) -> Path:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from debatekit import bibliography, corpus, debate, lessons, scoring
+from debatekit.authoring import toc_pages
 from debatekit.datafiles import DataError, data_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -225,25 +226,11 @@ def test_each_source_note_names_the_paragraphs_that_cite_it():
 # ---------------------------------------------------------------- the table of contents and pages
 
 
-def _toc_files(node) -> list[str]:
-    found = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("file", "root") and isinstance(value, str):
-                found.append(value)
-            else:
-                found += _toc_files(value)
-    elif isinstance(node, list):
-        for item in node:
-            found += _toc_files(item)
-    return found
+def book_toc_pages() -> list[str]:
+    return toc_pages(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
 
 
-def toc_pages() -> list[str]:
-    return _toc_files(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
-
-
-@pytest.mark.parametrize("page", toc_pages())
+@pytest.mark.parametrize("page", book_toc_pages())
 def test_every_page_in_the_table_of_contents_exists(page):
     assert [s for s in (".md", ".ipynb") if (ROOT / f"{page}{s}").exists()], f"{page}: no .md or .ipynb"
 
@@ -384,7 +371,7 @@ def test_every_page_a_lesson_plan_can_point_to_is_a_label_in_the_book():
 
 def test_lesson_plan_links_resolve_to_labels_paragraphs_and_chapter_pages():
     labels, paragraphs = _labels(), set(corpus.paragraph_ids())
-    pages = set(toc_pages())
+    pages = set(book_toc_pages())
     for s in lessons.lesson_plans().sessions:
         text = lessons.session_markdown(s.session_id)
         for target in re.findall(r"\]\(#([\w-]+)\)", text):

@@ -255,6 +255,21 @@ def new_course(folder: Path, title: str = "A debatekit course") -> list[Path]:
 # --- the table of contents ---------------------------------------------------------------------
 
 
+def toc_pages(toc: object) -> list[str]:
+    """Every page a parsed ``_toc.yml`` names (its ``root`` and each ``file``), in document order."""
+    found: list[str] = []
+    if isinstance(toc, dict):
+        for key, value in toc.items():
+            if key in ("file", "root") and isinstance(value, str):
+                found.append(value)
+            else:
+                found += toc_pages(value)
+    elif isinstance(toc, list):
+        for item in toc:
+            found += toc_pages(item)
+    return found
+
+
 def add_to_toc(root: Path, caption: str, file: str, title: str | None = None) -> bool:
     """Add ``file`` (no suffix) to the part ``caption`` of ``root/_toc.yml``; False if already there."""
     path = root / "_toc.yml"
@@ -262,8 +277,7 @@ def add_to_toc(root: Path, caption: str, file: str, title: str | None = None) ->
     header = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
     toc = yaml.safe_load(text) or {}
     parts = toc.setdefault("parts", [])
-    listed = {e.get("file") for p in parts for e in _walk(p.get("chapters", []))}
-    if file in listed or toc.get("root") == file:
+    if file in toc_pages(toc):
         return False
     part = next((p for p in parts if p.get("caption") == caption), None)
     if part is None:
@@ -278,14 +292,6 @@ def add_to_toc(root: Path, caption: str, file: str, title: str | None = None) ->
     part["chapters"].append(entry)
     path.write_text(header + yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return True
-
-
-def _walk(entries: list) -> list[dict]:
-    out = []
-    for e in entries:
-        out.append(e)
-        out.extend(_walk(e.get("sections", [])))
-    return out
 
 
 # --- add-article -------------------------------------------------------------------------------

@@ -94,18 +94,10 @@ def _toc_problems(root: Path) -> list[str]:
     toc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     if not isinstance(toc, dict):
         return ["_toc.yml: missing or not a mapping (format: jb-book, root: ...)"]
-    files = [toc.get("root")]
+    from debatekit.authoring import toc_pages
 
-    def walk(entries):
-        for e in entries or []:
-            files.append(e.get("file"))
-            walk(e.get("sections"))
-
-    for part in toc.get("parts", []) or []:
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
     out = []
-    for f in files:
+    for f in toc_pages(toc):
         if f and not any((root / f"{f}{ext}").exists() for ext in ("", ".md", ".ipynb")):
             out.append(f"_toc.yml: entry {f}: field 'file': no such page (.md or .ipynb)")
     try:
