@@ -1,6 +1,6 @@
 """Build hook: a wheel of this repository carries the course's public files as package data.
 
-``pip install .`` (or ``pip wheel .``) copies what :func:`debatekit.course.public_files` selects
+``pip install .`` (or ``pip wheel .``) copies what :func:`debatekit.content.course.public_files` selects
 (config, seeds, data, book assets; never an assessed question bank) into ``debatekit/course_files/``,
 so notebooks run with no setting wherever the package is installed. Editable installs skip it:
 they read the checkout itself.
@@ -15,7 +15,7 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "src"))
-from debatekit.course import BUNDLE, public_files  # noqa: E402  (stdlib only: safe in the build env)
+from debatekit.content.course import BUNDLE, public_files  # noqa: E402  (stdlib only: safe in the build env)
 
 
 class BuildPyWithCourse(build_py):

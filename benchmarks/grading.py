@@ -20,10 +20,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from debatekit.exercises import bank_names, load_bank
-from debatekit.exercises.answers import fill_answers
-from debatekit.exercises.notebooks import release
-from debatekit.grading import grade_folder
+from debatekit.classroom import bank_names, load_bank
+from debatekit.classroom.answers import fill_answers
+from debatekit.classroom.grading import grade_folder
+from debatekit.classroom.notebooks import release
 
 ASSIGNMENT = "cumulative"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from debatekit import tradeoff
+from debatekit.models import tradeoff
 
 CHROMIUM = "/usr/bin/chromium"
 #: a line only the trade-off widget's script contains (its source is embedded in the page's widget state)

@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from jsparity import run_compute
 
-from debatekit.exercises import load_bank, start
-from debatekit.exercises.answers import (
+from debatekit.classroom import load_bank, start
+from debatekit.classroom.answers import (
     ANSWERS_SUFFIX,
     answers_file_for,
     copy_bundle,
     fill_answers,
 )
-from debatekit.exercises.notebooks import build_notebook, shuffled_public_bank
-from debatekit.grading import grade_folder
+from debatekit.classroom.grading import grade_folder
+from debatekit.classroom.notebooks import build_notebook, shuffled_public_bank
 
 BANK = load_bank("cumulative")
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit import bibliography, corpus, debate, lessons, scoring
-from debatekit.authoring import toc_pages
-from debatekit.datafiles import DataError, data_path
+from debatekit.build.authoring import toc_pages
+from debatekit.content import corpus, debate, lessons, scoring
+from debatekit.content.files import DataError, data_path
+from debatekit.render import bibliography
 
 ROOT = Path(__file__).resolve().parents[1]
 

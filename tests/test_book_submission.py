@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from debatekit.exercises import load_bank
-from debatekit.grading import grade_folder
+from debatekit.classroom import load_bank
+from debatekit.classroom.grading import grade_folder
 
 pytestmark = pytest.mark.site
 BANK = load_bank("cumulative")

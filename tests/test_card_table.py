@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from debatekit import card_table, corpus, evidence
+from debatekit.content import corpus, evidence
+from debatekit.render import card_table
 from debatekit.widgets.cards import CardTableWidget
 
 

@@ -1,10 +1,10 @@
-"""The card table widget's JavaScript compute() filters exactly as debatekit.card_table does."""
+"""The card table widget's JavaScript compute() filters exactly as debatekit.render.card_table does."""
 
 
 import pytest
 from jsparity import run_compute
 
-from debatekit import card_table
+from debatekit.render import card_table
 
 pytestmark = pytest.mark.usefixtures("node")
 

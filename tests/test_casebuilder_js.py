@@ -1,4 +1,4 @@
-"""The case builder's checks: the Python reference (debatekit.casecheck) finds what a judge would,
+"""The case builder's checks: the Python reference (debatekit.models.casecheck) finds what a judge would,
 and the widget's JavaScript compute() finds exactly the same, case for case."""
 
 import copy
@@ -7,7 +7,7 @@ from pathlib import Path
 import needs
 from jsparity import run_compute
 
-from debatekit import casecheck
+from debatekit.models import casecheck
 from debatekit.widgets.casebuilder import kit_cards, paragraph_texts
 
 PARAGRAPHS = paragraph_texts()
@@ -162,6 +162,6 @@ def test_javascript_checks_match_python():
 
 
 def test_javascript_and_python_name_the_same_findings():
-    text = (Path(casecheck.__file__).parent / "widgets" / "casebuilder.js").read_text(encoding="utf-8")
+    text = (Path(casecheck.__file__).parents[1] / "widgets" / "casebuilder.js").read_text(encoding="utf-8")
     for code, meaning in casecheck.FINDINGS.items():
         assert f'"{code}": "{meaning}"' in text

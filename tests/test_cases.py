@@ -6,7 +6,7 @@ import json
 
 from test_casebuilder_js import good_case
 
-from debatekit import cases
+from debatekit.classroom import cases
 from debatekit.cli import main
 
 

@@ -16,8 +16,10 @@ import yaml
 from matplotlib.colors import to_hex
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from debatekit import chapter_figures, chapters, corpus, evidence, tradeoff
-from debatekit.datafiles import DataError, data_path
+from debatekit.content import corpus, evidence
+from debatekit.content.files import DataError, data_path
+from debatekit.models import tradeoff
+from debatekit.render import chapters, figures
 
 #: The stakeholder lenses this course's matrices define (matrices.yml), in order.
 COURSE_LENSES = ("US", "Russia", "Ukraine", "Europe")
@@ -27,7 +29,7 @@ ARTICLES = corpus.ARTICLE_IDS
 SHIPPED = chapters.load_chapters()
 MATRICES = tradeoff.matrices()
 PID = r"a\d{3}-p\d{2}"
-OKABE_ITO = {c.lower() for c in chapter_figures.OKABE_ITO.values()}
+OKABE_ITO = {c.lower() for c in figures.OKABE_ITO.values()}
 
 
 def plain(text: str) -> str:
@@ -335,12 +337,12 @@ def test_markdown_table_keeps_one_line_per_row():
 # --- figures -------------------------------------------------------------------------------------
 
 
-ALL_CHARTS = sorted(chapter_figures.figure_names()) + [f"{a}-argument" for a in ARTICLES]
+ALL_CHARTS = sorted(figures.figure_names()) + [f"{a}-argument" for a in ARTICLES]
 
 
 @pytest.fixture(scope="module")
 def charts():
-    return {name: chapter_figures.chart(name) for name in ALL_CHARTS}
+    return {name: figures.chart(name) for name in ALL_CHARTS}
 
 
 def test_every_stated_number_drawn_is_its_cards_number(charts):
@@ -429,8 +431,8 @@ def test_bars_use_the_okabe_ito_palette_and_derived_bars_are_hatched(charts):
     shells = charts["a000-shells"].figure.axes[0].patches
     assert [p.get_hatch() for p in shells] == [
         "",
-        chapter_figures.DERIVED_HATCH,
-        chapter_figures.TARGET_HATCH,
+        figures.DERIVED_HATCH,
+        figures.TARGET_HATCH,
     ]
 
 
@@ -440,12 +442,12 @@ def test_argument_diagram_draws_a_box_per_point_in_its_roles_colour(charts):
         boxes = [p for p in charts[f"{aid}-argument"].figure.axes[0].patches if isinstance(p, FancyBboxPatch)]
         assert len(boxes) == sum(1 + len(s.warrants) + len(s.impacts) for s in ch.argument)
         edges = {to_hex(b.get_edgecolor()) for b in boxes}
-        assert edges == {chapter_figures.ROLE_STYLE[r][0].lower() for r in chapter_figures.ROLE_STYLE}
+        assert edges == {figures.ROLE_STYLE[r][0].lower() for r in figures.ROLE_STYLE}
 
 
 def test_show_displays_a_png_then_its_caption():
     shown = []
-    chapter_figures.show("territory", display=shown.append)
+    figures.show("territory", display=shown.append)
     assert shown[0].data[:8] == b"\x89PNG\r\n\x1a\n"
     assert shown[1].data.startswith("**Figure: Share of Ukraine's territory")
 
@@ -453,13 +455,13 @@ def test_show_displays_a_png_then_its_caption():
 def test_a_chart_png_is_as_wide_as_the_book_shows_it_in_a_palette(charts):
     for name, chart in charts.items():
         image = PIL.Image.open(io.BytesIO(chart.png()))
-        assert abs(image.width - chapter_figures.SHOWN_WIDTH_PX) <= 15, (name, image.size)
+        assert abs(image.width - figures.SHOWN_WIDTH_PX) <= 15, (name, image.size)
         assert image.mode == "P", name
 
 
 def test_an_unknown_chart_is_a_clear_error():
     with pytest.raises(KeyError, match="no chart 'pie'; charts are"):
-        chapter_figures.chart("pie")
+        figures.chart("pie")
 
 
 # --- the notebooks -------------------------------------------------------------------------------
@@ -477,7 +479,7 @@ def source(cell) -> str:
 def test_notebook_shows_each_listed_figure_with_the_charts_own_alt_text(aid, charts):
     shown = {}
     for cell in notebook(aid)["cells"]:
-        match = re.search(r'chapter_figures\.show\("([^"]+)"\)', source(cell))
+        match = re.search(r'figures\.show\("([^"]+)"\)', source(cell))
         if match:
             shown[match.group(1)] = cell["metadata"]["mystnb"]["image"]["alt"]
     assert list(shown) == [f"{aid}-argument", *SHIPPED.chapters[aid].figures]

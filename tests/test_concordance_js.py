@@ -1,10 +1,10 @@
-"""The concordance widget's JavaScript compute() returns exactly what debatekit.corpus.concordance does."""
+"""The concordance widget's JavaScript compute() returns what debatekit.content.corpus.concordance does."""
 
 
 import pytest
 from jsparity import run_compute
 
-from debatekit import corpus
+from debatekit.content import corpus
 
 TERMS = ["sanctions", "NATO-Russia Council", "black sea", "“", "$", "e", "Zelensky", "zelenskyy",
          "  ceasefire ", "no such phrase anywhere", "", "20%", "Trump’s"]  # fmt: skip

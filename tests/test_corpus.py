@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from debatekit import corpus
+from debatekit.content import corpus
 
 EXPECTED_PARAGRAPHS = {"a000": 40, "a001": 20, "a002": 6, "a003": 2, "a004": 15}
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit import authoring, course, launch
+from debatekit.build import authoring, launch
 from debatekit.cli import main
-from debatekit.datafiles import data_path
+from debatekit.content import course
+from debatekit.content.files import data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
@@ -116,7 +117,7 @@ def test_cards_suggest_quotes_verbatim_and_loads_once_filled_in(fresh, capsys):
     capsys.readouterr()
     assert main(["cards", "suggest", "a000-p01", "--course", str(fresh)]) == 0
     suggested = yaml.safe_load(capsys.readouterr().out)
-    from debatekit import corpus, evidence
+    from debatekit.content import corpus, evidence
 
     para = corpus.paragraph("a000-p01").text
     assert [c["quote"] for c in suggested] == [

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from debatekit import corpus, debate, evidence
-from debatekit.datafiles import DataError, data_path
+from debatekit.content import corpus, debate, evidence
+from debatekit.content.files import DataError, data_path
 
 FORMAT_IDS = ("oxford", "bp", "ld", "sac")
 

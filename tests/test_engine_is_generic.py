@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from debatekit import vocabulary
+from debatekit.content import vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINE = ROOT / "src" / "debatekit"

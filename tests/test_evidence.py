@@ -8,8 +8,8 @@ import re
 import pytest
 import yaml
 
-from debatekit import corpus, evidence
-from debatekit.datafiles import DataError, data_path
+from debatekit.content import corpus, evidence
+from debatekit.content.files import DataError, data_path
 
 ALL = evidence.cards()
 BY_ID = ALL.set_index("card_id")

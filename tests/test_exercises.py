@@ -14,19 +14,19 @@ import pytest
 from jsparity import run_compute
 from needs import page_in_toc
 
-from debatekit import corpus
-from debatekit.datafiles import DataError
-from debatekit.exercises import AnswerError, bank_names, check, load_bank, public, validate_answer
-from debatekit.exercises.answers import (
+from debatekit.classroom import AnswerError, bank_names, check, load_bank, public, validate_answer
+from debatekit.classroom.answers import (
     ANSWER_MIME,
     answer_bundle,
     fill_answers,
     find_notebook_file,
     read_answers,
 )
-from debatekit.exercises.notebooks import build_notebook, exercise_notebooks
-from debatekit.exercises.questions import TYPES, practice_material
-from debatekit.exercises.sheet import start
+from debatekit.classroom.notebooks import build_notebook, exercise_notebooks
+from debatekit.classroom.questions import TYPES, practice_material
+from debatekit.classroom.sheet import start
+from debatekit.content import corpus
+from debatekit.content.files import DataError
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = ["a000", "a001", "a002", "a003", "a004"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from debatekit import evidence, figure_specs
-from debatekit.datafiles import DataError
+from debatekit.content import evidence, figure_specs
+from debatekit.content.files import DataError
 
 CARD = {"card_id": "x-c01", "value": 40, "low": None, "high": None, "paragraph_id": "x-p01", "unit": "u"}
 CARDS = {"x-c01": CARD, "x-c02": {**CARD, "card_id": "x-c02", "value": 10, "paragraph_id": "x-p02"}}

@@ -1,11 +1,12 @@
-"""The flow sheet and speech timer model (debatekit.flow) and the widget's Python side."""
+"""The flow sheet and speech timer model (debatekit.models.flow) and the widget's Python side."""
 
 from __future__ import annotations
 
 import pytest
 import traitlets
 
-from debatekit import debate, flow
+from debatekit.content import debate
+from debatekit.models import flow
 from debatekit.widgets import FlowWidget
 
 OXFORD = flow.flow_format("oxford")

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from debatekit.exercises import load_bank
-from debatekit.exercises.answers import fill_answers
-from debatekit.exercises.notebooks import build_notebook
-from debatekit.grading import (
+from debatekit.classroom import load_bank
+from debatekit.classroom.answers import fill_answers
+from debatekit.classroom.grading import (
     Progress,
     canvas_csv,
     find_submissions,
@@ -26,6 +25,7 @@ from debatekit.grading import (
     merge_rubric,
     run,
 )
+from debatekit.classroom.notebooks import build_notebook
 
 BANK = load_bank("cumulative")
 RIGHT = {"cum-q04": "rubio", "cum-q05": 315000, "cum-q07": "a001-p06", "cum-q10": "a001"}

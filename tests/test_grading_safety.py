@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from test_grading import BANK, RIGHT, notebook, reasons, write
 
+from debatekit.classroom.grading import grade_folder, run
 from debatekit.cli import main
-from debatekit.grading import grade_folder, run
 
 # --- case 7: one feedback file per student ----------------------------------------------------
 
@@ -168,7 +168,7 @@ def test_a_zip_cannot_write_outside_or_blow_up(tmp_path):
 
 
 def test_a_zip_with_too_many_files_is_refused_before_grading(tmp_path):
-    from debatekit import grading
+    from debatekit.classroom import grading
 
     archive = _zip(tmp_path / "many.zip", {f"s{i}.ipynb": "{}" for i in range(grading.MAX_ARCHIVE_FILES + 1)})
     with pytest.raises(ValueError, match="more than"):
@@ -176,7 +176,7 @@ def test_a_zip_with_too_many_files_is_refused_before_grading(tmp_path):
 
 
 def test_a_missing_rubric_is_a_clear_error_before_any_grading(tmp_path, capsys, monkeypatch):
-    from debatekit import grading
+    from debatekit.classroom import grading
 
     write(tmp_path / "subs", "jdoe.ipynb", notebook())
     graded = []

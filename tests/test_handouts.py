@@ -10,9 +10,9 @@ from html import escape, unescape
 
 import pytest
 
-from debatekit import corpus, debate, scoring
 from debatekit.cli import main
-from debatekit.handouts import FLOW_ROWS, handout_html, write_handouts
+from debatekit.content import corpus, debate, scoring
+from debatekit.render.handouts import FLOW_ROWS, handout_html, write_handouts
 
 CARD = re.compile(
     r'<div class=card><p><span class=ids>(?P<card>[^ ]+) · paragraph (?P<pid>[^<]+)</span>.*?'

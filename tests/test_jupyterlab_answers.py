@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from debatekit.exercises import load_bank
-from debatekit.exercises.answers import read_answers
-from debatekit.exercises.notebooks import build_notebook, notebook_text
+from debatekit.classroom import load_bank
+from debatekit.classroom.answers import read_answers
+from debatekit.classroom.notebooks import build_notebook, notebook_text
 
 pytestmark = pytest.mark.site
 

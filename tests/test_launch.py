@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit import book, launch
+from debatekit.build import book, launch
 
 ROOT = Path(__file__).resolve().parents[1]
 GITHUB = "https://github.com/example-org/debatekit"

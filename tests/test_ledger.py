@@ -13,8 +13,9 @@ import pytest
 import traitlets
 import yaml
 
-from debatekit import corpus, evidence, ledger
-from debatekit.datafiles import DataError, data_path
+from debatekit.content import corpus, evidence
+from debatekit.content.files import DataError, data_path
+from debatekit.models import ledger
 from debatekit.widgets import LedgerWidget
 
 RAW = yaml.safe_load(data_path("ledger.yml").read_text(encoding="utf-8"))

@@ -7,7 +7,8 @@ import re
 import matplotlib
 import pytest
 
-from debatekit import corpus, debate, evidence, pages, scoring, timeline
+from debatekit.content import corpus, debate, evidence, scoring
+from debatekit.render import pages, timeline
 
 matplotlib.use("Agg")
 

@@ -14,12 +14,13 @@ import needs
 import pytest
 from jsparity import run_compute
 
-from debatekit import corpus, dating, debate, evidence, reasoning, sources, writing
-from debatekit.datafiles import DataError
-from debatekit.exercises import AnswerError, check, load_bank, public, validate_answer
-from debatekit.exercises.notebooks import build_notebook
-from debatekit.exercises.questions import practice_material
-from debatekit.exercises.reading_types import TYPES as NEW_TYPES
+from debatekit.classroom import AnswerError, check, load_bank, public, validate_answer
+from debatekit.classroom.notebooks import build_notebook
+from debatekit.classroom.questions import practice_material
+from debatekit.classroom.reading_types import TYPES as NEW_TYPES
+from debatekit.content import corpus, debate, evidence, reasoning, sources, writing
+from debatekit.content.files import DataError
+from debatekit.models import dating
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = ["critical-sources", "critical-time", "critical-reasoning", "critical-writing"]
@@ -82,7 +83,7 @@ def test_every_quote_in_a_profile_is_verbatim_in_its_paragraphs_or_its_seed():
 def test_a_profile_mistake_names_the_file_entry_and_field(tmp_path, change, field):
     import yaml
 
-    from debatekit.datafiles import data_path
+    from debatekit.content.files import data_path
 
     data = yaml.safe_load(data_path("sources.yml").read_text(encoding="utf-8"))
     change(data)
@@ -118,7 +119,7 @@ def test_every_move_has_examples_from_more_than_one_text_and_every_text_has_one(
 def test_an_example_that_misquotes_its_paragraph_is_refused(tmp_path):
     import yaml
 
-    from debatekit.datafiles import data_path
+    from debatekit.content.files import data_path
 
     data = yaml.safe_load(data_path("reasoning.yml").read_text(encoding="utf-8"))
     data["examples"][0]["quote"] = "Three times before, the United States left it to the Europeans."
@@ -174,7 +175,7 @@ def test_the_model_outline_quotes_every_card_of_the_case_and_dates_it():
 
 
 def test_each_written_piece_is_scored_with_criteria_of_the_kit_rubric():
-    from debatekit import scoring
+    from debatekit.content import scoring
 
     known = {c.criterion_id for c in scoring.rubric().criteria}
     for piece in writing.writing().pieces.values():
@@ -331,9 +332,9 @@ def test_a_released_reading_critically_notebook_carries_no_key():
 
 @pytest.mark.parametrize("name", ["critical-sources", "critical-time", "critical-reasoning"])
 def test_a_released_bank_of_the_new_types_is_graded_from_the_submitted_notebook(tmp_path, name):
-    from debatekit.exercises.answers import fill_answers
-    from debatekit.exercises.notebooks import release
-    from debatekit.grading import run
+    from debatekit.classroom.answers import fill_answers
+    from debatekit.classroom.grading import run
+    from debatekit.classroom.notebooks import release
 
     bank = load_bank(name)
     released = json.loads(release(name, tmp_path / "release").read_text(encoding="utf-8"))

@@ -17,11 +17,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from debatekit.classroom import bank_names, check, load_bank, public_bank
+from debatekit.classroom.answers import fill_answers
+from debatekit.classroom.grading import run
+from debatekit.classroom.notebooks import build_notebook, notebook_text, release
 from debatekit.cli import main
-from debatekit.exercises import bank_names, check, load_bank, public_bank
-from debatekit.exercises.answers import fill_answers
-from debatekit.exercises.notebooks import build_notebook, notebook_text, release
-from debatekit.grading import run
 
 ALL_TYPES = """
 assignment: all-types
@@ -139,7 +139,7 @@ STUDENTS = {
         "t-weighing": {"cost": 13, "escalation": 5, "leverage": 0},
     },
 }
-# By the scoring rules in debatekit.exercises.checking (ordering: 5 ordered pairs, y and z tied).
+# By the scoring rules in debatekit.classroom.checking (ordering: 5 ordered pairs, y and z tied).
 EXPECTED = {
     "ace": {"t-single": 1, "t-multiple": 2, "t-numeric": 1, "t-ordering": 3, "t-matching": 2,
             "t-citation": 1, "t-weighing": 2, "t-short": 3},

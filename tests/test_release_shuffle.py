@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from debatekit.exercises import load_bank
-from debatekit.exercises.answers import fill_answers
-from debatekit.exercises.notebooks import build_notebook, release
-from debatekit.grading import grade_folder
+from debatekit.classroom import load_bank
+from debatekit.classroom.answers import fill_answers
+from debatekit.classroom.grading import grade_folder
+from debatekit.classroom.notebooks import build_notebook, release
 
 BANK = load_bank("cumulative")
 

@@ -1,4 +1,4 @@
-"""Checks that catch a kind of content mistake (debatekit.review), run on the shipped course files,
+"""Checks that catch a kind of content mistake (debatekit.content.review), run on the shipped course files,
 and each shown to catch a made-up instance of its kind."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import html
 
 import pytest
 
-from debatekit import evidence, review
-from debatekit.datafiles import data_path, load_yaml
+from debatekit.content import evidence, review
+from debatekit.content.files import data_path, load_yaml
 
 DATA = data_path("cards.yml").parent
 
@@ -211,7 +211,8 @@ def test_every_reviewed_card_note_says_why(raw_cards):
 
 
 def test_every_card_shows_its_articles_date_and_its_own_as_of():
-    from debatekit import card_table, corpus
+    from debatekit.content import corpus
+    from debatekit.render import card_table
 
     rows = {r["card_id"]: r for r in card_table.card_rows()}
     for c in evidence.cards().to_dict("records"):
@@ -224,7 +225,8 @@ def test_every_card_shows_its_articles_date_and_its_own_as_of():
 
 
 def test_the_cards_page_packets_and_widgets_show_the_date_note():
-    from debatekit import card_table, debate, handouts, pages
+    from debatekit.content import debate
+    from debatekit.render import card_table, handouts, pages
     from debatekit.widgets.tradeoff import TradeoffWidget
 
     note = evidence.date_note(evidence.card("a004-c19"))

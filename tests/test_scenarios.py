@@ -8,8 +8,9 @@ import pytest
 import traitlets
 import yaml
 
-from debatekit import corpus, evidence, scenarios
-from debatekit.datafiles import DataError, data_path
+from debatekit.content import corpus, evidence
+from debatekit.content.files import DataError, data_path
+from debatekit.models import scenarios
 from debatekit.widgets import ScenarioWidget
 
 RAW = yaml.safe_load(data_path("scenarios.yml").read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit import launch
+from debatekit.build import launch
 
 pytestmark = pytest.mark.site
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,7 +188,7 @@ def second_course(tmp_path_factory) -> Path:
     _debatekit("exercises", "--course", str(course), cwd=work)
     page = _notebook(['from debatekit.widgets import TradeoffWidget\n\nTradeoffWidget.from_matrix("town")'])
     (course / "book" / "weighing.ipynb").write_text(json.dumps(page, indent=1))
-    from debatekit.authoring import add_to_toc
+    from debatekit.build.authoring import add_to_toc
 
     add_to_toc(course, "Tools", "book/weighing")
     _debatekit("build", "--course", str(course), cwd=work)
@@ -258,7 +258,7 @@ def test_the_second_course_widgets_are_live_on_the_static_pages(second_site, wat
 
 
 def test_the_second_course_releases_and_grades_its_assessment(second_course, tmp_path):
-    from debatekit.exercises.answers import fill_answers
+    from debatekit.classroom.answers import fill_answers
 
     out = tmp_path / "released"
     _debatekit("release", "final", "--out", str(out), "--course", str(second_course), cwd=tmp_path)

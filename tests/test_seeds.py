@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 from needs import shared_seeds
 
-from debatekit import corpus
+from debatekit.content import corpus
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -16,7 +16,7 @@ def test_book_builds_with_warnings_as_errors(built_book):
 
 
 def test_reading_pages_have_an_anchor_for_every_paragraph(built_book):
-    from debatekit import corpus
+    from debatekit.content import corpus
 
     for art in corpus.load_articles():
         html = (built_book / "book" / "readings" / f"{art.id}.html").read_text(encoding="utf-8")
@@ -63,7 +63,7 @@ def test_concordance_widget_reacts_on_the_static_page(site_url, watched_page):
     status = page.locator("[data-testid=concordance-status]")
     status.wait_for(timeout=20000)
     assert "sanctions" in status.inner_text()
-    box = page.get_by_label("Find a word or phrase in all five articles")
+    box = page.get_by_label("Find a word or phrase in all 5 texts")
     box.fill("Black Sea")
     assert status.inner_text().startswith("“Black Sea”: 3 mentions in 3 paragraphs")
     hits = page.locator("[data-testid=concordance-hits] li")

@@ -23,10 +23,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit import course, launch
-from debatekit.exercises import load_bank, public_bank
-from debatekit.exercises.notebooks import release
-from debatekit.student import build_student_wheel
+from debatekit.build import launch
+from debatekit.build.student import build_student_wheel
+from debatekit.classroom import load_bank, public_bank
+from debatekit.classroom.notebooks import release
+from debatekit.content import course
 
 pytestmark = pytest.mark.site
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,7 +178,7 @@ def test_the_served_wheel_runs_a_chapter_a_practice_and_a_released_notebook(stud
     script = (
         "import sys, debatekit, nbformat, nbclient\n"
         "from debatekit import course\n"
-        "from debatekit.exercises import load_bank\n"
+        "from debatekit.classroom import load_bank\n"
         "print('package', debatekit.__file__)\n"
         "print('course', course.course_root())\n"
         "try:\n    load_bank('cumulative')\n"

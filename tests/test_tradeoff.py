@@ -1,4 +1,4 @@
-"""The decision model (debatekit.tradeoff), its shipped matrices and the widget's Python side.
+"""The decision model (debatekit.models.tradeoff), its shipped matrices and the widget's Python side.
 
 Expected numbers are worked out by hand in each test's comments, never by calling the model.
 """
@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from debatekit import evidence, tradeoff
-from debatekit.datafiles import DataError, data_path
+from debatekit.content import evidence
+from debatekit.content.files import DataError, data_path
+from debatekit.models import tradeoff
 from debatekit.widgets import TradeoffWidget
 
 #: The stakeholder lenses this course's matrices define (matrices.yml), in order.

@@ -1,4 +1,4 @@
-"""The widget's JavaScript compute() agrees with debatekit.tradeoff on random matrices (run under Node)."""
+"""The widget's JavaScript compute() agrees with debatekit.models.tradeoff on random matrices (Node)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from jsparity import WIDGETS, run_compute
 
-from debatekit import tradeoff
+from debatekit.models import tradeoff
 
 N_CASES = 300
 TOL = 1e-9

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from debatekit import debate, flow, ledger, scenarios
+from debatekit.content import debate
+from debatekit.models import flow, ledger, scenarios
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGETS = ROOT / "src/debatekit/widgets"

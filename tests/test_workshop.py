@@ -8,7 +8,7 @@ import subprocess
 import needs
 from conftest import ROOT
 
-from debatekit import evidence
+from debatekit.content import evidence
 
 MODEL = ROOT / "assets" / "workshop" / "model.mjs"
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import LOCAL_HOST
 from sitecheck.axe import describe_axe, run_axe
 
-from debatekit import corpus
+from debatekit.content import corpus
 
 pytestmark = pytest.mark.site
 

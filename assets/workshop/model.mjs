@@ -1,7 +1,7 @@
 // Pure parts of the workshop (no DOM, no storage): card and backup shapes, checks and merging.
 // Node tests import this module; the page modules build on it.
 
-//: The kit's kinds of claim (debatekit.evidence.KINDS; a test keeps the two equal).
+//: The kit's kinds of claim (debatekit.content.evidence.KINDS; a test keeps the two equal).
 export const KINDS = ["fact", "figure", "forecast", "recommendation", "value judgement"];
 export const BACKUP_FORMAT = "debatekit-backup";
 export const BACKUP_VERSION = 1;

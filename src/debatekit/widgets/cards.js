@@ -1,5 +1,5 @@
 // Evidence-card table: filter every card by article, stakeholder, kind, topic and words.
-// compute() is pure (no DOM) and repeats debatekit.card_table.filter_card_ids, so Node tests can
+// compute() is pure (no DOM) and repeats debatekit.render.card_table.filter_card_ids, so Node tests can
 // hold it to the Python reference; render() is the thin UI over it.
 
 export const FILTERS = ["article", "stakeholder", "kind", "topic", "text"];

@@ -1,7 +1,7 @@
 """Evidence-card table widget: every card, filtered by article, stakeholder, kind, topic and words.
 
 The filtering runs in ``cards.js`` (``compute``) so it works on the static book page;
-:func:`debatekit.card_table.filter_card_ids` is the Python reference it is tested against.
+:func:`debatekit.render.card_table.filter_card_ids` is the Python reference it is tested against.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from debatekit import card_table
+from debatekit.render import card_table
 
 _HERE = Path(__file__).parent
 

@@ -1,6 +1,6 @@
 // Case builder: a motion and a side, arguments (claim, warrant, impact, cards) and rebuttals to the
 // other side's arguments in the kit, with what a judge would flag. compute() is pure and repeats
-// debatekit.casecheck.check_case step for step (a Node test holds the two to the same findings);
+// debatekit.models.casecheck.check_case step for step (a Node test holds the two to the same findings);
 // render() is the UI. On the book the case is kept in the browser through globalThis.debatekitWork
 // (assets/workshop.js), with the student's own cards; in Jupyter it lives in the ``case`` trait.
 

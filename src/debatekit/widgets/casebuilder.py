@@ -1,7 +1,7 @@
 """Case-builder widget: a student's case on a motion, with what a judge would flag, kept in the browser.
 
 The checks are computed in ``casebuilder.js`` (``compute``), which repeats
-:func:`debatekit.casecheck.check_case`; the widget carries the text of every paragraph so a card's
+:func:`debatekit.models.casecheck.check_case`; the widget carries the text of every paragraph so a card's
 quote is checked against the paragraph it names. ``case`` holds the case being edited (JSON data,
 the same shape as the exported case file that ``debatekit cases`` reads).
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from debatekit import corpus, debate, evidence, handouts
+from debatekit.content import corpus, debate, evidence
+from debatekit.render import handouts
 
 _HERE = Path(__file__).parent
 
@@ -74,6 +75,6 @@ class CaseBuilderWidget(anywidget.AnyWidget):
 
     def findings(self) -> list[dict]:
         """What a judge would flag in ``case`` (the Python reference of the widget's checks)."""
-        from debatekit.casecheck import check_case
+        from debatekit.models.casecheck import check_case
 
         return check_case(self.case, self.paragraphs) if self.case else []

@@ -1,5 +1,5 @@
 // Concordance widget: every paragraph that mentions a term, with context and a link.
-// compute() is pure (no DOM) so Node tests can check it against debatekit.corpus.concordance.
+// compute() is pure (no DOM) so Node tests can check it against debatekit.content.corpus.concordance.
 
 export function compute(paragraphs, term, width = 60) {
   const needle = term.trim().toLowerCase();
@@ -41,7 +41,8 @@ let counter = 0;
 function render({ model, el: root }) {
   const id = `dk-concordance-${++counter}`;
   const input = el("input", { type: "search", id, autocomplete: "off", "data-testid": "concordance-input" });
-  const label = el("label", { for: id }, "Find a word or phrase in all five articles");
+  const texts = new Set(model.get("paragraphs").map((p) => p.article_id)).size;
+  const label = el("label", { for: id }, `Find a word or phrase in ${texts === 1 ? "the text" : `all ${texts} texts`}`);
   const status = el("p", { class: "dk-concordance-status", "aria-live": "polite", "data-testid": "concordance-status" });
   const list = el("ol", { class: "dk-concordance-hits", "data-testid": "concordance-hits" });
   const box = el("div", { class: "dk-concordance", "data-testid": "concordance" }, label, input, status, list);

@@ -1,7 +1,7 @@
-"""Concordance widget: type a word, see every paragraph of the five articles that uses it.
+"""Concordance widget: type a word, see every paragraph of the course's texts that uses it.
 
 The search runs in ``concordance.js`` (``compute``) so it works on the static book page;
-``debatekit.corpus.concordance`` is the Python reference it is tested against.
+``debatekit.content.corpus.concordance`` is the Python reference it is tested against.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from debatekit import corpus
+from debatekit.content import corpus
 
 _HERE = Path(__file__).parent
 #: Where a hit links to; the JavaScript replaces {root} with the book's root as seen from the page.

@@ -1,6 +1,6 @@
 // Debate flow sheet and speech timer: one column per speech, the motion's arguments and rebuttals
 // flowed into them, what answers what, a timer per speech, and the flow exported as Markdown.
-// compute() and timer() are pure (no DOM) and repeat debatekit.flow step for step, so Node tests
+// compute() and timer() are pure (no DOM) and repeat debatekit.models.flow step for step, so Node tests
 // can hold them to the Python model; render() is the UI.
 
 export const SIDES = ["proposition", "opposition"];
@@ -13,7 +13,7 @@ export const PHASE_LABELS = {
 };
 const MD_SPECIAL = /([\\`*_{}\[\]<>#|$~^])/g;
 
-// Backslash-escape characters Markdown would read as markup (Python: debatekit.book.escape_markdown).
+// Backslash-escape characters Markdown would read as markup (Python: debatekit.build.book.escape_markdown).
 export function escapeMarkdown(text) {
   return String(text).replace(MD_SPECIAL, "\\$1");
 }
@@ -89,7 +89,7 @@ function entryLine(entry, item) {
   return text;
 }
 
-// Each speech's timer and entries, and the whole flow as Markdown (Python: debatekit.flow.compute).
+// Each speech's timer and entries, and the whole flow as Markdown (Python: debatekit.models.flow.compute).
 export function compute(fmt, flow, elapsed = {}) {
   const { items, times } = check(fmt, flow, elapsed);
   const lines = [

@@ -3,7 +3,7 @@ rebuttal links, a timer per speech with warnings, and a Markdown export.
 
 The flow, the timers and the Markdown are computed in ``flow.js`` (``compute``), so the widget works
 on the static book; in a kernel, ``flow``, ``timers`` and ``markdown`` read the same state, and
-:mod:`debatekit.flow` is the Python reference the JavaScript is tested against.
+:mod:`debatekit.models.flow` is the Python reference the JavaScript is tested against.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit import debate, flow
+from debatekit.content import debate
+from debatekit.models import flow
 
 _HERE = Path(__file__).parent
 

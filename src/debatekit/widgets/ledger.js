@@ -1,5 +1,5 @@
 // Stakeholder ledger widget: rate each gain and risk, see each stakeholder's net balance.
-// compute() is pure (no DOM) and repeats debatekit.ledger.compute step for step (same sums in
+// compute() is pure (no DOM) and repeats debatekit.models.ledger.compute step for step (same sums in
 // the same order, same rounding) so Node tests can hold it to the Python model; render() is the UI.
 
 export const WEIGHT_MAX = 5;

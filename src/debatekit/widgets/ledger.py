@@ -1,7 +1,7 @@
 """Stakeholder ledger widget: rate an article's gains and risks, see each stakeholder's net balance.
 
 The balance the reader sees is computed in ``ledger.js`` (``compute``), so the widget stays live on
-the static book; in a kernel, ``balance`` gives the same numbers from :mod:`debatekit.ledger`.
+the static book; in a kernel, ``balance`` gives the same numbers from :mod:`debatekit.models.ledger`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit import evidence, ledger
+from debatekit.content import evidence
+from debatekit.models import ledger
 
 _HERE = Path(__file__).parent
 #: Okabe–Ito: gains blue, risks vermillion (hatched), net in black.

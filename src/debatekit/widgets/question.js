@@ -1,5 +1,5 @@
 // Question widget: the controls for one exercise question and, in practice mode, its check.
-// compute() is pure (no DOM) and repeats debatekit.exercises.checking.check step for step, so a
+// compute() is pure (no DOM) and repeats debatekit.classroom.checking.check step for step, so a
 // Node test holds the two to the same scores and feedback. In assessed mode the widget has no key
 // (practice is {}): it only records the answer, and the grader scores it later.
 //
@@ -19,7 +19,7 @@ function beats(a, b) {
   return a - b > TIE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-// Scores of every option under `weights`, as debatekit.tradeoff.evaluate computes them, and ranks
+// Scores of every option under `weights`, as debatekit.models.tradeoff.evaluate computes them, and ranks
 // (1 = best; options within the tie tolerance share the better rank).
 export function rankOptions(matrix, weights) {
   const w = matrix.criteria.map((c) => weights[c]);
@@ -123,7 +123,7 @@ const SCORERS = {
   },
 };
 
-// --- Question types for reading critically (debatekit.exercises.reading_types) -----------------
+// --- Question types for reading critically (debatekit.classroom.reading_types) -----------------
 // Their keys and every wrong option's feedback are derived in Python; here they are looked up.
 function pickOne(q, p, answer) {
   if (p.key.includes(answer)) return [q.points, []];

@@ -1,10 +1,10 @@
 """Practice and assessment questions as widgets: choose, type, order, match, cite or weigh.
 
 ``question.js`` draws the controls and, in practice mode, checks the answer in the browser
-(its ``compute`` repeats :func:`debatekit.exercises.checking.check`), so the practice pages of the
+(its ``compute`` repeats :func:`debatekit.classroom.checking.check`), so the practice pages of the
 static book give feedback with no kernel. That means a practice widget carries its key in the
 page: fine for practice, and the reason assessed widgets are built without one (``practice={}``).
-The answer is synced to ``answer``; :mod:`debatekit.exercises.sheet` records it in the notebook
+The answer is synced to ``answer``; :mod:`debatekit.classroom.sheet` records it in the notebook
 and in the answers file beside it.
 
 ``detached`` turns on when a second front end asks the kernel for the widget's whole state: a tab

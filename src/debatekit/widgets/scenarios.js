@@ -1,6 +1,6 @@
 // Scenario explorer widget: toggle an article's measures to see which of its claimed consequences are in
 // play, and order another article's steps to see which preconditions are unmet. compute() and
-// consequencesInPlay() are pure (no DOM) and repeat debatekit.scenarios step for step, so Node
+// consequencesInPlay() are pure (no DOM) and repeat debatekit.models.scenarios step for step, so Node
 // tests can hold them to the Python model; render() is the UI.
 
 function idsOf(kind, records, key) {

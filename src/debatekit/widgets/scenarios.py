@@ -2,7 +2,7 @@
 
 What the reader sees is computed in ``scenarios.js`` (``consequencesInPlay`` and ``compute``), so
 the widget stays live on the static book; in a kernel, ``in_play`` and ``unmet`` give the same
-results from :mod:`debatekit.scenarios`.
+results from :mod:`debatekit.models.scenarios`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit import evidence, scenarios
+from debatekit.content import evidence
+from debatekit.models import scenarios
 
 _HERE = Path(__file__).parent
 

@@ -1,5 +1,5 @@
 // Submission widget: gathers a notebook's answers and downloads them as one answers file (the
-// format of debatekit.exercises.answers.answers_document), so an assessment can be answered on
+// format of debatekit.classroom.answers.answers_document), so an assessment can be answered on
 // the static book, with no Jupyter, and graded by `debatekit grade` beside notebooks.
 // compute() is pure (no DOM): the document for given answers, tested under Node against Python.
 //

@@ -1,7 +1,7 @@
 """The download button of an assessment: one answers file to submit, from the book page or Jupyter.
 
 On the static book there is no kernel: the question widgets keep answers in the browser, and this
-widget gathers them into the file :func:`debatekit.exercises.answers.answers_document` describes
+widget gathers them into the file :func:`debatekit.classroom.answers.answers_document` describes
 (``submit.js`` ``compute`` builds it; a Node test holds the two alike). In Jupyter, ``answers``
 carries the kernel's answers, which win. Nothing here is key material.
 """

@@ -1,5 +1,5 @@
 // Trade-off matrix widget: weigh the criteria, watch the ranking, see what would change it.
-// compute() is pure (no DOM) and repeats debatekit.tradeoff step for step, summing in the same
+// compute() is pure (no DOM) and repeats debatekit.models.tradeoff step for step, summing in the same
 // order, so Node tests can hold it to the Python model; render() is the thin UI over it.
 
 export const TIE_TOLERANCE = 1e-12;
@@ -74,7 +74,7 @@ function criterionInterval(g, w, k, top) {
   return { lo, hi, loOpt, hiOpt };
 }
 
-// Scores, ranks, tipping points and Pareto dominance for one weighting (see debatekit.tradeoff).
+// Scores, ranks, tipping points and Pareto dominance for one weighting (see debatekit.models.tradeoff).
 // scores = {options, criteria, values: [[0–10 per criterion] per option]}; weights and
 // directions map criterion → number and → "benefit" | "cost". Throws Error on bad input.
 export function compute(scores, weights, directions) {

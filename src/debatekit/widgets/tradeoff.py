@@ -2,7 +2,7 @@
 
 Everything the reader sees is computed in ``tradeoff.js`` (``compute``), so the widget stays live
 on the static book; in a kernel, ``ranking`` and ``weights`` give the same state from Python,
-computed by :mod:`debatekit.tradeoff`.
+computed by :mod:`debatekit.models.tradeoff`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit import evidence, tradeoff
+from debatekit.content import evidence
+from debatekit.models import tradeoff
 
 _HERE = Path(__file__).parent
 MY_WEIGHTS = "My weights"
@@ -96,7 +97,7 @@ class TradeoffWidget(anywidget.AnyWidget):
 
     @classmethod
     def from_matrix(cls, name: str, lens: str = tradeoff.EQUAL_LENS, **kwargs) -> TradeoffWidget:
-        """The widget for a shipped matrix (see :func:`debatekit.tradeoff.matrices`), under ``lens``.
+        """The widget for a shipped matrix (see :func:`debatekit.models.tradeoff.matrices`), under ``lens``.
 
         Other keyword arguments set traits, e.g. ``link_template`` for pages outside the book root.
         """

@@ -1,0 +1,1 @@
+"""Building a course: the book, its self-hosted assets, launch buttons, the student wheel, new courses."""
