@@ -13,9 +13,10 @@ from debatekit.content.files import DataError
 
 
 def _session(sid: str, minutes: int, page: str) -> dict:
+    step = {"minutes": minutes, "activity": "Read and discuss.", "materials": [f"page:{page}"]}
     return {"session_id": sid, "chapter": "intro", "minutes": minutes, "title": "Warm-up",
             "goal": "Students can name a claim.", "before": "Read the guide.", "after": "Write one claim.",
-            "steps": [{"minutes": minutes, "activity": "Read and discuss.", "materials": [f"page:{page}"]}]}  # fmt: skip
+            "steps": [step]}  # fmt: skip
 
 
 def _plans(page: str) -> dict:

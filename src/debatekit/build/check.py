@@ -78,9 +78,10 @@ def check_course(root: Path | None = None) -> list[str]:
             continue
         _run(name, lambda m=module, f=function: getattr(importlib.import_module(m), f)(), found)
     from debatekit.classroom import questions
+    from debatekit.content import banks
 
     for bank in sorted((root / "data" / "questions").glob("*.yml")):
-        if not questions.is_empty_bank(bank):  # a new article's bank has no questions yet
+        if not banks.is_empty_bank(bank):  # a new article's bank has no questions yet
             _run(bank.name, lambda b=bank: questions.load_bank_file(b), found)
     found.extend(_toc_problems(root))
     return found
@@ -94,7 +95,7 @@ def _toc_problems(root: Path) -> list[str]:
     toc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     if not isinstance(toc, dict):
         return ["_toc.yml: missing or not a mapping (format: jb-book, root: ...)"]
-    from debatekit.build.authoring import toc_pages
+    from debatekit.content.toc import toc_pages
 
     out = []
     for f in toc_pages(toc):
