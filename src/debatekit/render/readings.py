@@ -11,6 +11,7 @@ from pathlib import Path
 
 from debatekit.content import corpus, sources
 from debatekit.content.files import data_path
+from debatekit.render import sources as source_pages
 from debatekit.render.markdown import escape_markdown
 
 
@@ -76,7 +77,7 @@ def _source_profile_lines(article_id: str) -> list[str]:
     if not data_path(sources.SOURCES_FILE).exists() or article_id not in sources.sources().profiles:
         return []
     how = "How to read a profile: [Judging a source](#critical-sources)."
-    return [sources.profile_dropdown(article_id), "", how, ""]
+    return [source_pages.profile_dropdown(article_id), "", how, ""]
 
 
 def write_readings(dest: Path) -> list[Path]:
