@@ -162,9 +162,9 @@ def _check_pages(bad: Problems, pages: Any) -> dict[str, str]:
     if not isinstance(pages, dict):
         bad.add("pages", None, "expected a mapping of page label: the name its link shows")
         return {}
-    labels = toc.page_labels() if pages else set()
+    labels = toc.page_labels() if pages else None
     for label in pages:
-        if label not in labels:
+        if labels is not None and label not in labels:
             bad.add("pages", str(label), f"no page of _toc.yml defines the label ({label})=; label a page "
                     "of the table of contents with it, or drop it")  # fmt: skip
     return {str(k): str(v) for k, v in pages.items()}

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from debatekit.content import corpus
+from debatekit.content import corpus, toc
 from debatekit.content.files import DataError, Problems, clean_text, file_name, load_yaml
 
 SOURCES_FILE = "sources.yml"
@@ -61,6 +61,8 @@ class Sources:
     aspects: tuple[Aspect, ...]
     statuses: tuple[Status, ...]
     profiles: dict[str, Profile]
+    #: The page that teaches how to read a profile, as (label, link text); None if the course has none.
+    guide: tuple[str, str] | None = None
 
     def status(self, status_id: str) -> Status:
         return next(s for s in self.statuses if s.status_id == status_id)
@@ -167,6 +169,21 @@ def _check_metadata(add, entry: str, art: corpus.Article, facts: list[Fact], asp
             )
 
 
+def _guide(bad: Problems, raw: Any) -> tuple[str, str] | None:
+    """The optional ``guide: {label, text}``: the page (a label of the course's toc) a profile
+    links to for how to read it, and the words of the link."""
+    if raw is None:
+        return None
+    if not bad.mapping("guide", raw) or set(raw) != {"label", "text"}:
+        bad.add("guide", None, "expected {label, text}: a page label of the course and the link's words")
+        return None
+    label, text = bad.text("guide", raw, "label"), bad.text("guide", raw, "text")
+    labels = toc.page_labels()
+    if label and labels is not None and label not in labels:
+        bad.add("guide", "label", f"no page of _toc.yml defines the label ({label})=")
+    return (label, text) if label and text else None
+
+
 def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
     """Read and validate the source profiles; raises :class:`DataError` listing every problem."""
     file = file_name(source)
@@ -174,8 +191,11 @@ def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
     add = bad.add
 
     data = load_yaml(source)
-    if not isinstance(data, dict) or set(data) != {"aspects", "statuses", "profiles"}:
-        raise DataError(file, None, None, "expected a mapping with the keys aspects, statuses, profiles")
+    keys = {"aspects", "statuses", "profiles"}
+    if not isinstance(data, dict) or not keys <= set(data) <= {*keys, "guide"}:
+        raise DataError(
+            file, None, None, "expected a mapping with the keys aspects, statuses, profiles (and guide)"
+        )
     aspects = [
         Aspect(r["aspect_id"], clean_text(r.get("question")) or "", r.get("metadata"))
         for r in _entries(add, data["aspects"], "aspects", "aspect_id", {"aspect_id", "question", "metadata"})
@@ -222,8 +242,9 @@ def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
     missing = [a for a in corpus.ARTICLE_IDS if a not in profiles]
     if missing:
         add(None, "profiles", f"no profile for {missing}; every article needs one")
+    guide = _guide(bad, data.get("guide"))
     bad.raise_all()
-    return Sources(tuple(aspects), tuple(statuses), profiles)
+    return Sources(tuple(aspects), tuple(statuses), profiles, guide)
 
 
 @cache

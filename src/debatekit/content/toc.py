@@ -45,13 +45,12 @@ def _page_text(file: Path) -> str:
     return "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
 
 
-def page_labels(root: Path | None = None) -> set[str]:
-    """Every MyST label (``(name)=``) defined on a page of the course's table of contents."""
+def page_labels(root: Path | None = None) -> set[str] | None:
+    """Every MyST label (``(name)=``) defined on a page of the course's table of contents; None
+    when none of its pages is here (a student's install carries the data, not the pages)."""
     root = root or course_root()
-    found: set[str] = set()
-    for page in course_pages(root):
-        for suffix in (".md", ".ipynb"):
-            file = root / (page + suffix)
-            if file.is_file():
-                found |= set(_LABEL.findall(_page_text(file)))
-    return found
+    files = [root / (page + suffix) for page in course_pages(root) for suffix in (".md", ".ipynb")]
+    files = [f for f in files if f.is_file()]
+    if not files:
+        return None
+    return {label for f in files for label in _LABEL.findall(_page_text(f))}
