@@ -15,6 +15,8 @@ import pytest
 
 from debatekit.content import debate
 from debatekit.models import flow, ledger, scenarios
+from debatekit.render import flow as flow_sheet
+from debatekit.render.markdown import escape_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGETS = ROOT / "src/debatekit/widgets"
@@ -355,7 +357,7 @@ def test_flow_js_compute_matches_python_markdown_and_phases(flow_runs):
     cases, results = flow_runs
     for i, (args, js) in enumerate(zip(cases, results, strict=True)):
         assert "error" not in js, f"case {i}: {js.get('error')}"
-        assert js["result"] == flow.compute(*args), f"case {i}"
+        assert js["result"] == flow_sheet.compute(*args), f"case {i}"
 
 
 def test_flow_bad_flows_are_rejected_by_both_with_the_same_message():
@@ -383,7 +385,7 @@ def test_flow_bad_flows_are_rejected_by_both_with_the_same_message():
     cases = [[fmt, {**base, "entries": entries}, elapsed] for entries, elapsed in bad]
     results = run_compute("flow.js", cases)
     for case, js in zip(cases, results, strict=True):
-        py = python_result(flow.compute, *case)
+        py = python_result(flow_sheet.compute, *case)
         assert "error" in py and js == py, case[1]["entries"]
 
 
@@ -393,4 +395,4 @@ def test_flow_clock_and_escaping_helpers_agree():
     clocks = run_export("flow.js", "formatClock", [[v] for v in values])
     escaped = run_export("flow.js", "escapeMarkdown", [[t] for t in texts])
     assert [c["result"] for c in clocks] == [flow.format_clock(v) for v in values]
-    assert [e["result"] for e in escaped] == [flow.escape_markdown(t) for t in texts]
+    assert [e["result"] for e in escaped] == [escape_markdown(t) for t in texts]

@@ -1,7 +1,7 @@
 """Flow sheet and speech timer: which arguments each speech carries, what answers what, and the
-time left on each speech; exported as Markdown.
+time left on each speech (:mod:`debatekit.render.flow` writes the sheet as Markdown).
 
-Plain data in, plain data out, so ``widgets/flow.js`` can repeat :func:`compute` exactly:
+Plain data in, plain data out, so ``widgets/flow.js`` can repeat it exactly:
 
 * a *format* is ``{format_id, name, sides: [two sides], speeches: [{order, speaker, side, minutes,
   kind}]}`` — the speeches of :func:`debatekit.content.debate.speeches` that belong to a side (prep, votes
@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from debatekit.content import debate
-from debatekit.render.markdown import escape_markdown
+from debatekit.content.files import is_number
 
 PHASE_LABELS: dict[str, str] = {
     "ready": "Not started",
@@ -117,10 +117,10 @@ def timer(minutes: float, elapsed: float) -> dict:
 
 
 def _is_number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+    return is_number(x) and math.isfinite(x)
 
 
-def _check(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, dict]:
+def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, dict]:
     """Speeches by order, items by id and elapsed seconds by order; ValueError naming the entry."""
     speeches = {s["order"]: s for s in fmt["speeches"]}
     for s in fmt["speeches"]:
@@ -174,55 +174,22 @@ def _check(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, d
     return speeches, items, times
 
 
-def _entry_line(entry: Mapping, item: Mapping) -> str:
-    text = f"- **{escape_markdown(item['item_id'])}**"
-    if item["kind"] == "rebuttal":
-        text += f" (rebuttal to {escape_markdown(item['answers'])})"
-    text += f" {escape_markdown(item['claim'])} (cards {', '.join(item['card_ids'])})"
-    a = entry.get("answers")
-    if a is not None:
-        text += f" ↩ answers **{escape_markdown(a['item'])}** in speech {a['speech']}"
-    return text
-
-
-def compute(fmt: Mapping, flow: Mapping, elapsed: Mapping | None = None) -> dict:
-    """Each speech's timer and entries, and the whole flow as Markdown (the reference for flow.js)."""
+def speech_states(fmt: Mapping, flow: Mapping, elapsed: Mapping | None = None) -> list[dict]:
+    """Each speech of a side: its length, the seconds used, its timer and the items flowed in it."""
     elapsed = {} if elapsed is None else elapsed
-    speeches, items, times = _check(fmt, flow, elapsed)
-    lines = [
-        f"# Flow sheet: {escape_markdown(flow['motion'])}",
-        "",
-        f"- Format: {escape_markdown(fmt['name'])}",
-        f"- Motion: {flow['motion_id']}. Arguments and rebuttals are the kit's; "
-        "the card ids point to the articles' words.",
-        "",
-    ]
+    _, _, times = check_flow(fmt, flow, elapsed)
     out = []
     for s in fmt["speeches"]:
         used = times.get(s["order"], 0)
-        t = timer(s["minutes"], used)
-        entries = [e for e in flow["entries"] if e["speech"] == s["order"]]
-        length = format_clock(math.ceil(s["minutes"] * 60))
-        speaker, side = escape_markdown(s["speaker"]), escape_markdown(s["side"])
-        lines += [f"## Speech {s['order']}: {speaker} ({side}, {length})", ""]
-        if used > 0:
-            left = f"{t['clock']} over" if t["phase"] == "overtime" else f"{t['clock']} left"
-            lines += [f"Time: {left} ({t['label']}).", ""]
-        lines += [_entry_line(e, items[e["item"]]) for e in entries] or ["*Nothing flowed.*"]
-        lines.append("")
+        entries = [e["item"] for e in flow["entries"] if e["speech"] == s["order"]]
         out.append({"order": s["order"], "speaker": s["speaker"], "side": s["side"], "minutes": s["minutes"],
-                    "elapsed": used, **t, "entries": [e["item"] for e in entries]})  # fmt: skip
-    return {"speeches": out, "markdown": "\n".join(lines)}
-
-
-def flow_markdown(fmt: Mapping, flow: Mapping, elapsed: Mapping | None = None) -> str:
-    """The flow as Markdown: one section per speech, its arguments and what they answer."""
-    return compute(fmt, flow, elapsed)["markdown"]
+                    "elapsed": used, **timer(s["minutes"], used), "entries": entries})  # fmt: skip
+    return out
 
 
 def flow_table(fmt: Mapping, flow: Mapping) -> pd.DataFrame:
     """One row per flowed argument: speech, speaker, side, item, claim and what it answers."""
-    speeches, items, _ = _check(fmt, flow, {})
+    speeches, items, _ = check_flow(fmt, flow, {})
     rows = []
     for e in sorted(flow["entries"], key=lambda x: x["speech"]):
         s, a = speeches[e["speech"]], e.get("answers")

@@ -16,6 +16,7 @@ import traitlets
 
 from debatekit.content import debate
 from debatekit.models import flow
+from debatekit.render import flow as flow_sheet
 
 _HERE = Path(__file__).parent
 
@@ -64,7 +65,7 @@ class FlowWidget(anywidget.AnyWidget):
     @traitlets.validate("entries")
     def _valid_entries(self, proposal):
         try:
-            flow.compute(self.formats[self.format_id], self._flow(proposal["value"]), {})
+            flow_sheet.compute(self.formats[self.format_id], self._flow(proposal["value"]), {})
         except ValueError as exc:
             raise traitlets.TraitError(str(exc)) from exc
         return proposal["value"]
@@ -89,7 +90,7 @@ class FlowWidget(anywidget.AnyWidget):
     def _new_setup(self, change):
         """A new format or motion the flow no longer fits starts a new flow, as the page's button does."""
         try:
-            flow.compute(self.formats[self.format_id], self._flow(), self.elapsed)
+            flow_sheet.compute(self.formats[self.format_id], self._flow(), self.elapsed)
         except ValueError:
             self.entries, self.elapsed, self.markdown = [], {}, ""
 
@@ -106,7 +107,7 @@ class FlowWidget(anywidget.AnyWidget):
     @property
     def result(self) -> dict:
         """The Python model's result for the current state (the same as the widget's compute())."""
-        return flow.compute(self.formats[self.format_id], self._flow(), self.elapsed)
+        return flow_sheet.compute(self.formats[self.format_id], self._flow(), self.elapsed)
 
     @property
     def flow(self) -> pd.DataFrame:
