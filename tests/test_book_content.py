@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit.content import corpus, debate, lessons, scoring
+from debatekit.content import corpus, lessons, motions, scoring
 from debatekit.content.files import DataError, data_path
 from debatekit.content.toc import toc_pages
 from debatekit.render import bibliography
@@ -277,7 +277,7 @@ def test_the_detector_catches_placeholders():
 def test_part1_prose_matches_the_example_motion():
     """structured-debate.ipynb explains m06's first proposition argument, its a001 answer, and how
     proposition 1 and opposition 3 weigh; if the motion data changes, the prose must be revisited."""
-    m = debate.motion("m06")
+    m = motions.motion("m06")
     answer = m.proposition[0].rebuttals[0]
     assert answer.card_ids == ("a001-c29",)
     assert "wider buy-in" in corpus.paragraph("a001-p11").text

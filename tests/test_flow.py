@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import traitlets
 
-from debatekit.content import debate
+from debatekit.content import formats, motions
 from debatekit.models import flow
 from debatekit.render import flow as flow_sheet
 from debatekit.widgets import FlowWidget
@@ -25,12 +25,12 @@ def m01(*entries):
 def test_only_speeches_that_belong_to_a_side_get_a_column():
     # Oxford: 1 vote, 2-5 speeches, 6 moderator's questions, 7-8 closers, 9 vote
     assert [s["order"] for s in OXFORD["speeches"]] == [2, 3, 4, 5, 7, 8]
-    for fid in debate.formats():
-        assert all(s["side"] in debate.get_format(fid).sides for s in flow.flow_format(fid)["speeches"])
+    for fid in formats.formats():
+        assert all(s["side"] in formats.get_format(fid).sides for s in flow.flow_format(fid)["speeches"])
 
 
 def test_items_are_each_sides_arguments_and_the_rebuttals_the_other_side_can_give():
-    m = debate.motion("m01")
+    m = motions.motion("m01")
     items = {i["item_id"]: i for i in flow.flow_motion("m01")["items"]}
     assert items["P1"]["claim"] == m.proposition[0].claim and items["P1"]["side"] == "proposition"
     assert items["P1.r1"]["side"] == "opposition" and items["P1.r1"]["answers"] == "P1"

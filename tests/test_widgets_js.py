@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from debatekit.content import debate
+from debatekit.content import formats, motions
 from debatekit.models import flow, ledger, scenarios
 from debatekit.render import flow as flow_sheet
 from debatekit.render.markdown import escape_markdown
@@ -325,8 +325,8 @@ def _random_elapsed(rng: random.Random, fmt: dict) -> dict:
 
 def _flow_case(rng: random.Random, i: int) -> list:
     if i % 4 == 0:
-        fmt = flow.flow_format(rng.choice(list(debate.formats())))
-        m = flow.flow_motion(rng.choice([m.motion_id for m in debate.motions()]))
+        fmt = flow.flow_format(rng.choice(list(formats.formats())))
+        m = flow.flow_motion(rng.choice([m.motion_id for m in motions.motions()]))
         motion_id, text, items = m["motion_id"], m["text"], m["items"]
     else:
         fmt = _random_format(rng)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from debatekit.content import banks, corpus, debate, evidence, toc
+from debatekit.content import banks, corpus, evidence, formats, motions, toc
 from debatekit.content.files import DataError, Problems, clean_text, file_name, is_whole, load_yaml
 from debatekit.content.vocabulary import LazyMapping
 
@@ -132,7 +132,7 @@ def _material_problem(ref: Any, pages: Mapping[str, str]) -> str | None:
     if kind == "page":
         return None if value in pages else f"{ref!r}: unknown page {value!r}"
     if kind == "format":
-        return None if value in debate.formats() else f"{ref!r}: unknown format {value!r}"
+        return None if value in formats.formats() else f"{ref!r}: unknown format {value!r}"
     if kind == "card":
         try:
             evidence.card(value)
@@ -140,7 +140,7 @@ def _material_problem(ref: Any, pages: Mapping[str, str]) -> str | None:
             return f"{ref!r}: no evidence card {value!r}"
         return None
     if kind == "motion":
-        return None if value in {m.motion_id for m in debate.motions()} else f"{ref!r}: no motion {value!r}"
+        return None if value in {m.motion_id for m in motions.motions()} else f"{ref!r}: no motion {value!r}"
     if kind == "exercises":
         return None if value in banks.bank_names() else f"{ref!r}: no exercise bank {value!r}"
     return f"{ref!r}: unknown kind {kind!r}; kinds: {list(MATERIAL_KINDS)}"

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from debatekit.content import debate
+from debatekit.content import motions
 from debatekit.content.files import DataError, Problems, clean_text, file_name, is_number, is_whole, load_yaml
 
 WRITING_FILE = "writing.yml"
@@ -80,7 +80,7 @@ def load_writing(source: str | Path = WRITING_FILE) -> Writing:
         raise DataError(file, None, None, "expected a mapping with the keys model and pieces")
     model = data["model"] if isinstance(data["model"], dict) else {}
     motion, side = model.get("motion"), model.get("side")
-    if motion not in {m.motion_id for m in debate.motions()}:
+    if motion not in {m.motion_id for m in motions.motions()}:
         add("model", "motion", f"{motion!r} is not a motion in motions.yml")
     if side not in SIDES:
         add("model", "side", f"{side!r}: expected one of {SIDES}")

@@ -4,7 +4,7 @@ time left on each speech (:mod:`debatekit.render.flow` writes the sheet as Markd
 Plain data in, plain data out, so ``widgets/flow.js`` can repeat it exactly:
 
 * a *format* is ``{format_id, name, sides: [two sides], speeches: [{order, speaker, side, minutes,
-  kind}]}`` — the speeches of :func:`debatekit.content.debate.speeches` that belong to a side (prep, votes
+  kind}]}`` — the speeches of :func:`debatekit.content.formats.speeches` that belong to a side (prep, votes
   and whole-room discussion have no column); the format's first side argues the proposition;
 * a *flow* is ``{motion_id, motion, items, entries}``: ``items`` are the motion's arguments
   (``P1``, ``O2``) and the rebuttals the cases give to them (``P1.r1`` answers ``P1`` and belongs
@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from debatekit.content import debate
+from debatekit.content import formats, motions
 from debatekit.content.files import is_number
 
 PHASE_LABELS: dict[str, str] = {
@@ -36,7 +36,7 @@ PHASE_LABELS: dict[str, str] = {
     "final-30": "30 seconds left",
     "overtime": "Overtime",
 }
-SIDES = debate.SIDES  # ("proposition", "opposition")
+SIDES = motions.SIDES  # ("proposition", "opposition")
 
 
 # --- building the plain data -------------------------------------------------------------------
@@ -44,7 +44,7 @@ SIDES = debate.SIDES  # ("proposition", "opposition")
 
 def flow_format(format_id: str) -> dict:
     """A debate format as the flow sheet uses it: its sides and its speeches that belong to a side."""
-    fmt = debate.get_format(format_id)
+    fmt = formats.get_format(format_id)
     speeches = [
         {"order": s.order, "speaker": s.speaker, "side": s.side, "minutes": s.minutes, "kind": s.kind}
         for s in fmt.speeches
@@ -53,7 +53,7 @@ def flow_format(format_id: str) -> dict:
     return {"format_id": fmt.format_id, "name": fmt.name, "sides": list(fmt.sides), "speeches": speeches}
 
 
-def flow_items(motion: debate.Motion) -> list[dict]:
+def flow_items(motion: motions.Motion) -> list[dict]:
     """The motion's arguments (P1, O1, ...) and the rebuttals its cases give to each (P1.r1, ...)."""
     items = []
     for side in SIDES:
@@ -70,7 +70,7 @@ def flow_items(motion: debate.Motion) -> list[dict]:
 
 def flow_motion(motion_id: str) -> dict:
     """A motion as the flow sheet uses it: id, text and its items."""
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     return {"motion_id": m.motion_id, "text": m.text, "items": flow_items(m)}
 
 

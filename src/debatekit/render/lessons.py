@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from debatekit.content import debate, evidence
+from debatekit.content import evidence, formats, motions
 from debatekit.content.lessons import PAGES, lesson_plans
 from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
@@ -28,9 +28,9 @@ def material_markdown(ref: str) -> str:
         pid = evidence.card(value)["paragraph_id"]
         return f"card `{value}` ({anchor_link(pid)})"
     if kind == "format":
-        return f"format: {escape_markdown(debate.get_format(value).name)}"
+        return f"format: {escape_markdown(formats.get_format(value).name)}"
     if kind == "motion":
-        return f"motion {value}: *{escape_markdown(debate.motion(value).text)}*"
+        return f"motion {value}: *{escape_markdown(motions.motion(value).text)}*"
     return anchor_link(value, escape_markdown(PAGES[value]))
 
 

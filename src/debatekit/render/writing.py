@@ -7,7 +7,7 @@ other side's arguments with the answers to them. It is built, not written, so it
 
 from __future__ import annotations
 
-from debatekit.content import corpus, debate, evidence, scoring, writing
+from debatekit.content import corpus, evidence, motions, scoring, writing
 from debatekit.models import dating
 from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
@@ -28,7 +28,7 @@ def _evidence_line(card_id: str) -> str:
     return f"“{quote}” ({anchor_link(pid)}; {when})"
 
 
-def _argument_lines(arg: debate.Argument, number: int) -> list[str]:
+def _argument_lines(arg: motions.Argument, number: int) -> list[str]:
     lines = [f"{number}. **Claim (ours):** {escape_markdown(arg.claim)}"]
     lines += [f"   - *Evidence:* {_evidence_line(cid)}" for cid in arg.card_ids]
     lines.append(f"   - *Warrant (ours):* {escape_markdown(' '.join(arg.warrant.split()))}")
@@ -36,7 +36,7 @@ def _argument_lines(arg: debate.Argument, number: int) -> list[str]:
     return lines
 
 
-def _answer_lines(arg: debate.Argument) -> list[str]:
+def _answer_lines(arg: motions.Argument) -> list[str]:
     lines = []
     for r in arg.rebuttals:
         cited = ", ".join(evidence.card(c)["paragraph_id"] for c in r.card_ids)
@@ -49,7 +49,7 @@ def outline_markdown(piece_id: str, motion_id: str | None = None, side: str | No
     """The model outline of a piece: each section's guidance, filled from the motion's case."""
     w = writing.writing()
     piece = w.pieces[piece_id]
-    motion = debate.motion(motion_id or w.motion)
+    motion = motions.motion(motion_id or w.motion)
     side = side or w.side
     other = writing.SIDES[1 - writing.SIDES.index(side)]
     mine, theirs = motion.side(side), motion.side(other)

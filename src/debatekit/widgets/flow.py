@@ -14,7 +14,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit.content import debate
+from debatekit.content import formats as debate_formats
+from debatekit.content import motions as debate_motions
 from debatekit.models import flow
 from debatekit.render import flow as flow_sheet
 
@@ -46,8 +47,8 @@ class FlowWidget(anywidget.AnyWidget):
         entries: list[dict] | None = None,
         **kwargs,
     ):
-        formats = {f: flow.flow_format(f) for f in debate.formats()}
-        motions = {m.motion_id: flow.flow_motion(m.motion_id) for m in debate.motions()}
+        formats = {f: flow.flow_format(f) for f in debate_formats.formats()}
+        motions = {m.motion_id: flow.flow_motion(m.motion_id) for m in debate_motions.motions()}
         motion_id = motion_id or next(iter(motions))
         if format_id not in formats:
             raise ValueError(f"unknown debate format {format_id!r}; choose one of {sorted(formats)}")
