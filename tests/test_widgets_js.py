@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from debatekit.content import formats, motions
+from debatekit.content import scenarios as scenario_data
 from debatekit.models import flow, ledger, scenarios
 from debatekit.render import flow as flow_sheet
 from debatekit.render.markdown import escape_markdown
@@ -172,7 +173,7 @@ def test_ledger_bad_ratings_are_rejected_by_both():
 
 def _sequence_case(rng: random.Random, i: int) -> list:
     if i % 3 == 0:
-        steps = scenarios.steps_data()
+        steps = scenario_data.steps_data()
     else:
         ids = [f"s{k}" for k in range(rng.randint(1, 10))]
         steps = []
@@ -188,7 +189,7 @@ def _sequence_case(rng: random.Random, i: int) -> list:
 
 def _inplay_case(rng: random.Random, i: int) -> list:
     if i % 3 == 0:
-        data = scenarios.explorer_data()
+        data = scenario_data.explorer_data()
         measures, consequences = data["measures"], data["consequences"]
     else:
         measures = [{"measure_id": f"m{k}"} for k in range(rng.randint(1, 8))]
@@ -239,7 +240,7 @@ def test_scenarios_js_consequences_match_python(scenario_runs):
 
 
 def test_scenarios_bad_orders_are_rejected_by_both_with_the_same_message():
-    steps = scenarios.steps_data()
+    steps = scenario_data.steps_data()
     ids = [s["step_id"] for s in steps]
     bad = [ids[:-1], ids + [ids[0]], ids[:-1] + ["no-such-step"], [*ids[1:], ids[1]]]
     results = run_compute("scenarios.js", [[order, steps] for order in bad])

@@ -25,7 +25,7 @@ _LOADERS: tuple[tuple[str, str, str], ...] = (
     ("glossary.yml", "debatekit.content.glossary", "load_glossary"),
     ("motions.yml", "debatekit.content.motions", "load_motions"),
     ("matrices.yml", "debatekit.models.tradeoff", "matrices"),
-    ("scenarios.yml", "debatekit.models.scenarios", "load_scenarios"),
+    ("scenarios.yml", "debatekit.content.scenarios", "load_scenarios"),
     ("ledger.yml", "debatekit.models.ledger", "load_ledger"),
     ("chapters.yml", "debatekit.render.chapters", "load_chapters"),
     ("lesson_plans.yml", "debatekit.content.lessons", "load_lesson_plans"),
