@@ -116,7 +116,8 @@ def timer(minutes: float, elapsed: float) -> dict:
 # --- checking and export -----------------------------------------------------------------------
 
 
-def _is_number(x: Any) -> bool:
+def _finite_number(x: Any) -> bool:
+    """:func:`~debatekit.content.files.is_number` and finite (no NaN or infinity from a widget)."""
     return is_number(x) and math.isfinite(x)
 
 
@@ -126,7 +127,7 @@ def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dic
     for s in fmt["speeches"]:
         if s["side"] not in fmt["sides"][:2]:
             raise ValueError(f"speech {s['order']} is for side '{s['side']}', not one of {fmt['sides']}")
-        if not _is_number(s["minutes"]) or s["minutes"] <= 0:
+        if not _finite_number(s["minutes"]) or s["minutes"] <= 0:
             raise ValueError(f"speech {s['order']} lasts {s['minutes']} minutes; give a positive number")
     items = {i["item_id"]: i for i in flow["items"]}
     entries = flow["entries"]
@@ -134,7 +135,7 @@ def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dic
     seen: set[tuple] = set()
     for k, e in enumerate(entries, 1):
         where = f"flow entry {k}"
-        if not _is_number(e.get("speech")) or e["speech"] not in speeches:
+        if not _finite_number(e.get("speech")) or e["speech"] not in speeches:
             raise ValueError(
                 f"{where}: speech {e.get('speech')} is not a speech of {fmt['name']} with a side"
             )
@@ -168,7 +169,7 @@ def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dic
             raise ValueError(
                 f"elapsed names speech {key}, which is not a speech of {fmt['name']} with a side"
             )
-        if not _is_number(value) or value < 0:
+        if not _finite_number(value) or value < 0:
             raise ValueError(f"elapsed time of speech {key} is {value}; give seconds, 0 or more")
         times[int(key)] = value
     return speeches, items, times
