@@ -3,7 +3,8 @@ rebuttal links, a timer per speech with warnings, and a Markdown export.
 
 The flow, the timers and the Markdown are computed in ``flow.js`` (``compute``), so the widget works
 on the static book; in a kernel, ``flow``, ``timers`` and ``markdown`` read the same state, and
-:mod:`debatekit.models.flow` is the Python reference the JavaScript is tested against.
+:func:`debatekit.render.flow.compute` (over :mod:`debatekit.models.flow`) is the Python reference
+the JavaScript is tested against.
 """
 
 from __future__ import annotations
