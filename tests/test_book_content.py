@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit.build.authoring import toc_pages
-from debatekit.content import corpus, debate, lessons, scoring
+from debatekit.content import corpus, lessons, motions, scoring
 from debatekit.content.files import DataError, data_path
+from debatekit.content.toc import toc_pages
 from debatekit.render import bibliography
+from debatekit.render import lessons as lesson_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -276,7 +277,7 @@ def test_the_detector_catches_placeholders():
 def test_part1_prose_matches_the_example_motion():
     """structured-debate.ipynb explains m06's first proposition argument, its a001 answer, and how
     proposition 1 and opposition 3 weigh; if the motion data changes, the prose must be revisited."""
-    m = debate.motion("m06")
+    m = motions.motion("m06")
     answer = m.proposition[0].rebuttals[0]
     assert answer.card_ids == ("a001-c29",)
     assert "wider buy-in" in corpus.paragraph("a001-p11").text
@@ -374,14 +375,14 @@ def test_lesson_plan_links_resolve_to_labels_paragraphs_and_chapter_pages():
     labels, paragraphs = _labels(), set(corpus.paragraph_ids())
     pages = set(book_toc_pages())
     for s in lessons.lesson_plans().sessions:
-        text = lessons.session_markdown(s.session_id)
+        text = lesson_pages.session_markdown(s.session_id)
         for target in re.findall(r"\]\(#([\w-]+)\)", text):
             assert target in labels or target in paragraphs, (s.session_id, target)
         for doc in re.findall(r"<(/book/[\w/-]+)>`", text):
             assert doc.lstrip("/") in pages, (s.session_id, doc)
         for path in re.findall(r"\]\((\.\./\.\./exercises/[\w-]+\.ipynb)\)", text):
             assert (ROOT / "book/instructor" / path).resolve().exists(), path
-    unit = lessons.unit_markdown()
+    unit = lesson_pages.unit_markdown()
     assert set(re.findall(r"\]\(#session-([\w-]+)\)", unit)) <= {
         s.session_id for s in lessons.lesson_plans().sessions
     }

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import traitlets
 
-from debatekit.content import debate
+from debatekit.content import formats, motions
 from debatekit.models import flow
+from debatekit.render import flow as flow_sheet
 from debatekit.widgets import FlowWidget
 
 OXFORD = flow.flow_format("oxford")
@@ -24,12 +25,12 @@ def m01(*entries):
 def test_only_speeches_that_belong_to_a_side_get_a_column():
     # Oxford: 1 vote, 2-5 speeches, 6 moderator's questions, 7-8 closers, 9 vote
     assert [s["order"] for s in OXFORD["speeches"]] == [2, 3, 4, 5, 7, 8]
-    for fid in debate.formats():
-        assert all(s["side"] in debate.get_format(fid).sides for s in flow.flow_format(fid)["speeches"])
+    for fid in formats.formats():
+        assert all(s["side"] in formats.get_format(fid).sides for s in flow.flow_format(fid)["speeches"])
 
 
 def test_items_are_each_sides_arguments_and_the_rebuttals_the_other_side_can_give():
-    m = debate.motion("m01")
+    m = motions.motion("m01")
     items = {i["item_id"]: i for i in flow.flow_motion("m01")["items"]}
     assert items["P1"]["claim"] == m.proposition[0].claim and items["P1"]["side"] == "proposition"
     assert items["P1.r1"]["side"] == "opposition" and items["P1.r1"]["answers"] == "P1"
@@ -69,7 +70,7 @@ def test_clock_minutes_keep_counting_past_an_hour():
 
 
 def test_a_rebuttal_can_answer_an_earlier_point_of_the_other_side():
-    result = flow.compute(OXFORD, m01(P1, P1_ANSWER))
+    result = flow_sheet.compute(OXFORD, m01(P1, P1_ANSWER))
     assert [s["entries"] for s in result["speeches"][:2]] == [["P1"], ["P1.r1"]]
 
 
@@ -102,7 +103,7 @@ def test_a_rebuttal_can_answer_an_earlier_point_of_the_other_side():
 )
 def test_a_bad_entry_is_rejected_naming_it(entries, message):
     with pytest.raises(ValueError, match=message):
-        flow.compute(OXFORD, m01(*entries))
+        flow_sheet.compute(OXFORD, m01(*entries))
 
 
 @pytest.mark.parametrize(
@@ -115,14 +116,14 @@ def test_a_bad_entry_is_rejected_naming_it(entries, message):
 )
 def test_bad_elapsed_times_are_rejected(elapsed, message):
     with pytest.raises(ValueError, match=message):
-        flow.compute(OXFORD, m01(), elapsed)
+        flow_sheet.compute(OXFORD, m01(), elapsed)
 
 
 # --- the Markdown export -------------------------------------------------------------------------
 
 
 def test_markdown_has_a_section_per_speech_with_its_entries_and_links():
-    md = flow.flow_markdown(OXFORD, m01(P1, P1_ANSWER), {"2": 330})
+    md = flow_sheet.flow_markdown(OXFORD, m01(P1, P1_ANSWER), {"2": 330})
     sections = md.split("\n## ")[1:]
     assert [s.split(":")[0] for s in sections] == [f"Speech {n}" for n in (2, 3, 4, 5, 7, 8)]
     assert sections[0].startswith("Speech 2: Proposition opener (Proposition, 06:00)")
@@ -151,7 +152,7 @@ def test_markdown_escapes_markup_in_claims():
         "items": items,
         "entries": [{"speech": 1, "item": "P1"}],
     }
-    md = flow.flow_markdown(fmt, data)
+    md = flow_sheet.flow_markdown(fmt, data)
     assert r"Costs \$5 \*billion\* \[sic\]" in md
     assert r"# Flow sheet: A \<motion\>" in md
 
@@ -165,7 +166,7 @@ def test_widget_flow_and_markdown_follow_its_entries():
     w.add(3, "P1.r1", answers=(2, "P1"))
     assert list(w.flow["item"]) == ["P1", "P1.r1"]
     assert w.flow.loc[1, "answers"] == "P1 (speech 2)"
-    assert w.export_markdown() == flow.flow_markdown(OXFORD, m01(P1, P1_ANSWER))
+    assert w.export_markdown() == flow_sheet.flow_markdown(OXFORD, m01(P1, P1_ANSWER))
     assert w.markdown.startswith("# Flow sheet: This House would lift sanctions")
 
 

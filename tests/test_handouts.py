@@ -11,7 +11,7 @@ from html import escape, unescape
 import pytest
 
 from debatekit.cli import main
-from debatekit.content import corpus, debate, scoring
+from debatekit.content import corpus, formats, motions, scoring
 from debatekit.render.handouts import FLOW_ROWS, handout_html, write_handouts
 
 CARD = re.compile(
@@ -25,7 +25,7 @@ PAPER_POINTS = {"a4": (595, 842), "letter": (612, 792)}
 
 @pytest.fixture(scope="module")
 def handouts() -> dict[str, str]:
-    return {m.motion_id: handout_html(m.motion_id) for m in debate.motions()}
+    return {m.motion_id: handout_html(m.motion_id) for m in motions.motions()}
 
 
 def _section(html: str, cls: str, side: str | None = None) -> str:
@@ -44,19 +44,19 @@ def test_every_quote_is_verbatim_in_the_paragraph_it_cites(handouts):
     assert checked > 0
 
 
-@pytest.mark.parametrize("side", debate.SIDES)
+@pytest.mark.parametrize("side", motions.SIDES)
 def test_each_packet_holds_exactly_the_cards_its_side_cites(handouts, side):
-    for m in debate.motions():
+    for m in motions.motions():
         packet = _section(handouts[m.motion_id], "packet", side)
         shown = {c["card"] for c in CARD.finditer(packet)}
-        assert shown == set(debate.case_cards(m, side)) | set(debate.rebuttal_cards(m, side)), m.motion_id
+        assert shown == set(motions.case_cards(m, side)) | set(motions.rebuttal_cards(m, side)), m.motion_id
         for argument in m.side(side):
             assert unescape(re.sub(r"<[^>]+>", "", packet)).count(argument.claim) == 1
 
 
-@pytest.mark.parametrize("format_id", sorted(debate.formats()))
+@pytest.mark.parametrize("format_id", sorted(formats.formats()))
 def test_flow_sheet_has_one_column_per_speech_and_blank_rows(format_id):
-    fmt = debate.get_format(format_id)
+    fmt = formats.get_format(format_id)
     flow = _section(handout_html("m01", format_id), "flow")
     speeches = [s for s in fmt.speeches if s.team is not None]
     headers = re.findall(r"<th scope=col>(\d+)\. ([^<]+)<br>", flow)
@@ -67,7 +67,7 @@ def test_flow_sheet_has_one_column_per_speech_and_blank_rows(format_id):
 
 @pytest.mark.parametrize("format_id", ["oxford", "bp"])
 def test_ballot_lists_every_criterion_with_a_score_column_per_team(format_id):
-    ballot, fmt = scoring.ballot(), debate.get_format(format_id)
+    ballot, fmt = scoring.ballot(), formats.get_format(format_id)
     section = _section(handout_html("m02", format_id), "ballot")
     teams = [unescape(t) for t in re.findall(r"<th scope=col>([^<]+)</th>", section)[2:]]
     assert teams == [t.team for t in fmt.teams]
@@ -78,10 +78,10 @@ def test_ballot_lists_every_criterion_with_a_score_column_per_team(format_id):
 
 
 def test_every_piece_of_text_is_escaped(monkeypatch):
-    real = debate.motion("m03")
+    real = motions.motion("m03")
     text = 'This House <script>alert("x")</script> & more'
     hostile = dataclasses.replace(real, text=text, context="<b>ours</b>")
-    monkeypatch.setattr(debate, "motion", lambda mid: hostile)
+    monkeypatch.setattr(motions, "motion", lambda mid: hostile)
     html = handout_html("m03")
     assert "<script" not in html and "<b>" not in html
     assert "This House &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more" in html
@@ -109,7 +109,7 @@ def test_unknown_motion_format_or_paper_is_a_clear_error(tmp_path, capsys):
 def test_the_command_writes_one_page_per_motion_with_all(tmp_path, capsys):
     assert main(["handouts", "all", "--out", str(tmp_path), "--format", "ld"]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == sorted(f"{m.motion_id}-ld.html" for m in debate.motions())
+    assert written == sorted(f"{m.motion_id}-ld.html" for m in motions.motions())
     assert capsys.readouterr().out.count("wrote ") == len(written)
 
 
@@ -125,7 +125,7 @@ def _print(browser, html: str) -> tuple[list[tuple[int, int]], str]:
     return sizes, " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
 
 
-@pytest.mark.parametrize("motion_id", [m.motion_id for m in debate.motions()])
+@pytest.mark.parametrize("motion_id", [m.motion_id for m in motions.motions()])
 def test_each_handout_prints_to_a_sane_number_of_a4_pages(browser, handouts, motion_id):
     sizes, text = _print(browser, handouts[motion_id])
     portrait = PAPER_POINTS["a4"]

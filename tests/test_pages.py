@@ -7,7 +7,7 @@ import re
 import matplotlib
 import pytest
 
-from debatekit.content import corpus, debate, evidence, scoring
+from debatekit.content import corpus, evidence, formats, glossary, motions, scoring
 from debatekit.render import pages, timeline
 
 matplotlib.use("Agg")
@@ -41,7 +41,7 @@ def test_markdown_table_escapes_text_cells_but_not_raw_ones():
 
 
 def test_argument_markdown_quotes_every_card_and_answer_of_the_argument():
-    m = debate.motion("m10")
+    m = motions.motion("m10")
     arg = m.proposition[1]
     text = pages.argument_markdown("m10", "proposition", 2, rebuttals=True)
     cited = [*arg.card_ids, *(c for r in arg.rebuttals for c in r.card_ids)]
@@ -60,7 +60,7 @@ def test_weigh_pair_names_the_argument_each_tag_favours():
 
 def test_impact_rank_covers_every_tag_value():
     assert {t: set(r) for t, r in pages.IMPACT_RANK.items()} == {
-        t: set(v) for t, v in debate.IMPACT_TAGS.items()
+        t: set(v) for t, v in motions.IMPACT_TAGS.items()
     }
 
 
@@ -73,14 +73,14 @@ def test_running_order_starts_each_step_where_the_last_ended():
 
 
 def test_formats_overview_and_flow_skeleton_come_from_the_format_data():
-    assert list(pages.formats_overview()["id"]) == list(debate.formats())
+    assert list(pages.formats_overview()["id"]) == list(formats.formats())
     columns = list(pages.flow_skeleton("oxford").columns)
     assert columns[0] == "2. Proposition opener" and len(columns) == 6  # no votes, no questions
 
 
 def test_packets_link_every_card_of_each_side():
-    for side in debate.SIDES:
-        packet = debate.evidence_packet("m10", side)
+    for side in motions.SIDES:
+        packet = motions.evidence_packet("m10", side)
         md = pages.packet_markdown("m10", side)
         assert md.count("\n") == len(packet) + 1
         assert set(_links(md)) == set(packet["paragraph_id"])
@@ -96,7 +96,7 @@ def test_links_touching_lists_only_links_that_share_a_card_with_the_motion():
 
 def test_glossary_markdown_has_every_term_and_links_only_known_paragraphs():
     md = pages.glossary_markdown()
-    terms = debate.glossary()
+    terms = glossary.glossary()
     assert md.startswith("````{glossary}") and md.rstrip().endswith("````")
     known = set(corpus.paragraph_ids())
     assert set(_links(md)) <= known
@@ -116,10 +116,10 @@ def test_score_answer_awards_each_criterion_its_share():
 def test_timeline_draws_one_segment_per_step_of_every_format():
     fig = timeline.plot_running_orders()
     axes = fig.axes
-    assert len(axes) == len(debate.formats())
-    for ax, fid in zip(axes, debate.formats(), strict=True):
-        assert len(ax.patches) == len(debate.speeches(fid))
-        assert ax.get_title(loc="left") == debate.get_format(fid).name
+    assert len(axes) == len(formats.formats())
+    for ax, fid in zip(axes, formats.formats(), strict=True):
+        assert len(ax.patches) == len(formats.speeches(fid))
+        assert ax.get_title(loc="left") == formats.get_format(fid).name
 
 
 def test_running_orders_png_is_a_png_image():

@@ -18,9 +18,10 @@ from debatekit.classroom import AnswerError, check, load_bank, public, validate_
 from debatekit.classroom.notebooks import build_notebook
 from debatekit.classroom.questions import practice_material
 from debatekit.classroom.reading_types import TYPES as NEW_TYPES
-from debatekit.content import corpus, debate, evidence, reasoning, sources, writing
+from debatekit.content import corpus, evidence, motions, reasoning, sources, writing
 from debatekit.content.files import DataError
 from debatekit.models import dating
+from debatekit.render import writing as writing_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = ["critical-sources", "critical-time", "critical-reasoning", "critical-writing"]
@@ -164,8 +165,8 @@ def test_the_overtaking_paragraphs_are_those_of_the_update_links():
 
 def test_the_model_outline_quotes_every_card_of_the_case_and_dates_it():
     w = writing.writing()
-    motion = debate.motion(w.motion)
-    text = writing.outline_markdown("position-paper")
+    motion = motions.motion(w.motion)
+    text = writing_pages.outline_markdown("position-paper")
     for arg in motion.side(w.side):
         for cid in arg.card_ids:
             card = evidence.card(cid)

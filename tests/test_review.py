@@ -225,7 +225,7 @@ def test_every_card_shows_its_articles_date_and_its_own_as_of():
 
 
 def test_the_cards_page_packets_and_widgets_show_the_date_note():
-    from debatekit.content import debate
+    from debatekit.content import motions
     from debatekit.render import card_table, handouts, pages
     from debatekit.widgets.tradeoff import TradeoffWidget
 
@@ -234,6 +234,6 @@ def test_the_cards_page_packets_and_widgets_show_the_date_note():
     assert html.escape(note) in card_table.card_table_html(card_table.card_rows())
     assert "article undated" in pages.quote_block("a001-c42")
     assert "article dated late 2025; as of July 2025" in handouts.handout_html("m07")
-    assert set(debate.evidence_packet("m07", "proposition")["date"]) >= {"article undated"}
+    assert set(motions.evidence_packet("m07", "proposition")["date"]) >= {"article undated"}
     shown = TradeoffWidget.from_matrix("posture").cards["a004-c54"]["date"]
     assert shown.startswith("article dated late 2025")

@@ -9,6 +9,7 @@ import traitlets
 import yaml
 
 from debatekit.content import corpus, evidence
+from debatekit.content import scenarios as scenario_data
 from debatekit.content.files import DataError, data_path
 from debatekit.models import scenarios
 from debatekit.widgets import ScenarioWidget
@@ -30,7 +31,7 @@ def load_changed(tmp_path, change) -> DataError:
     path = tmp_path / "scenarios.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError) as exc:
-        scenarios.load_scenarios(path)
+        scenario_data.load_scenarios(path)
     return exc.value
 
 
@@ -46,14 +47,14 @@ def consequence(data, cid):
 
 
 def test_the_stick_strategy_has_the_five_measures_of_a004_p11_and_continued_support():
-    ex = scenarios.explorer()
+    ex = scenario_data.explorer()
     stick = [m.measure_id for m in ex.measures if m.scenario == "stick"]
     assert stick == STICK
     assert next(s for s in ex.scenarios if s.scenario_id == "stick").paragraph_ids == ("a004-p11",)
 
 
 def test_every_explorer_card_is_from_a004_and_every_sequencing_card_from_a001():
-    ex, seq = scenarios.explorer(), scenarios.sequencing()
+    ex, seq = scenario_data.explorer(), scenario_data.sequencing()
     cited = [c for g in (ex.scenarios, ex.measures, ex.consequences) for x in g for c in x.card_ids]
     assert cited and all(evidence.card(c)["article_id"] == "a004" for c in cited)
     steps = [c for s in seq.steps for c in s.card_ids]
@@ -77,14 +78,14 @@ def test_restraint_consequences_need_a_drawdown_and_no_pressure():
 
 
 def test_putins_warning_is_labelled_as_a_claim_the_article_reports():
-    c = next(c for c in scenarios.explorer().consequences if c.consequence_id == "escalation-warning")
+    c = next(c for c in scenario_data.explorer().consequences if c.consequence_id == "escalation-warning")
     assert c.kind == "reported claim" and c.claimant.startswith("Putin")
     assert c.all_of == ("tomahawks",)
 
 
 def test_every_precondition_quote_is_verbatim_in_its_a001_paragraph():
-    grounds = [g for s in scenarios.sequencing().steps for g in s.grounds]
-    assert len(grounds) == sum(len(s.preconditions) for s in scenarios.sequencing().steps) >= 5
+    grounds = [g for s in scenario_data.sequencing().steps for g in s.grounds]
+    assert len(grounds) == sum(len(s.preconditions) for s in scenario_data.sequencing().steps) >= 5
     for g in grounds:
         assert g.paragraph_id.startswith("a001-")
         text = corpus.normalise_space(corpus.paragraph(g.paragraph_id).text)
@@ -101,7 +102,7 @@ def test_the_starting_order_leaves_the_negotiations_before_the_ceasefire_unmet()
 def test_an_order_following_the_phases_meets_every_precondition():
     order = ["ceasefire", "ukraine-defence", "european-nato", "sanctions-coordination", "nuclear-framework",
              "guardrails", "nuclear-limits", "economic-relations", "peace-agreement"]  # fmt: skip
-    result = scenarios.unmet_preconditions(order, scenarios.steps_data())
+    result = scenarios.unmet_preconditions(order, scenario_data.steps_data())
     assert result["blocked"] == []
 
 
@@ -177,7 +178,7 @@ def test_a_phase_quote_not_in_its_paragraph_is_rejected(tmp_path):
 
 
 def test_a_phase_label_shows_its_checked_quote():
-    phases = scenarios.sequencing().phases
+    phases = scenario_data.sequencing().phases
     assert phases["early"] == "pursue “early and ambitiously” (a001-p18)"
     assert phases["first"] == "“the right way to begin” (a001-p03)"
 
@@ -269,8 +270,8 @@ def test_widget_rejects_bad_state_from_the_kernel():
 
 def test_static_fallback_lists_every_consequence_and_step():
     html = ScenarioWidget(selected=["troop-drawdown"]).static_fallback().data
-    for c in scenarios.explorer().consequences:
+    for c in scenario_data.explorer().consequences:
         assert c.card_ids[0] in html
-    for s in scenarios.sequencing().steps:
+    for s in scenario_data.sequencing().steps:
         assert s.label.replace("'", "&#39;") in html or s.label in html
     assert html.count("<caption") == 2

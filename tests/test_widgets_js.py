@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from debatekit.content import debate
+from debatekit.content import formats, motions
+from debatekit.content import scenarios as scenario_data
 from debatekit.models import flow, ledger, scenarios
+from debatekit.render import flow as flow_sheet
+from debatekit.render.markdown import escape_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGETS = ROOT / "src/debatekit/widgets"
@@ -170,7 +173,7 @@ def test_ledger_bad_ratings_are_rejected_by_both():
 
 def _sequence_case(rng: random.Random, i: int) -> list:
     if i % 3 == 0:
-        steps = scenarios.steps_data()
+        steps = scenario_data.steps_data()
     else:
         ids = [f"s{k}" for k in range(rng.randint(1, 10))]
         steps = []
@@ -186,7 +189,7 @@ def _sequence_case(rng: random.Random, i: int) -> list:
 
 def _inplay_case(rng: random.Random, i: int) -> list:
     if i % 3 == 0:
-        data = scenarios.explorer_data()
+        data = scenario_data.explorer_data()
         measures, consequences = data["measures"], data["consequences"]
     else:
         measures = [{"measure_id": f"m{k}"} for k in range(rng.randint(1, 8))]
@@ -237,7 +240,7 @@ def test_scenarios_js_consequences_match_python(scenario_runs):
 
 
 def test_scenarios_bad_orders_are_rejected_by_both_with_the_same_message():
-    steps = scenarios.steps_data()
+    steps = scenario_data.steps_data()
     ids = [s["step_id"] for s in steps]
     bad = [ids[:-1], ids + [ids[0]], ids[:-1] + ["no-such-step"], [*ids[1:], ids[1]]]
     results = run_compute("scenarios.js", [[order, steps] for order in bad])
@@ -323,8 +326,8 @@ def _random_elapsed(rng: random.Random, fmt: dict) -> dict:
 
 def _flow_case(rng: random.Random, i: int) -> list:
     if i % 4 == 0:
-        fmt = flow.flow_format(rng.choice(list(debate.formats())))
-        m = flow.flow_motion(rng.choice([m.motion_id for m in debate.motions()]))
+        fmt = flow.flow_format(rng.choice(list(formats.formats())))
+        m = flow.flow_motion(rng.choice([m.motion_id for m in motions.motions()]))
         motion_id, text, items = m["motion_id"], m["text"], m["items"]
     else:
         fmt = _random_format(rng)
@@ -355,7 +358,7 @@ def test_flow_js_compute_matches_python_markdown_and_phases(flow_runs):
     cases, results = flow_runs
     for i, (args, js) in enumerate(zip(cases, results, strict=True)):
         assert "error" not in js, f"case {i}: {js.get('error')}"
-        assert js["result"] == flow.compute(*args), f"case {i}"
+        assert js["result"] == flow_sheet.compute(*args), f"case {i}"
 
 
 def test_flow_bad_flows_are_rejected_by_both_with_the_same_message():
@@ -383,7 +386,7 @@ def test_flow_bad_flows_are_rejected_by_both_with_the_same_message():
     cases = [[fmt, {**base, "entries": entries}, elapsed] for entries, elapsed in bad]
     results = run_compute("flow.js", cases)
     for case, js in zip(cases, results, strict=True):
-        py = python_result(flow.compute, *case)
+        py = python_result(flow_sheet.compute, *case)
         assert "error" in py and js == py, case[1]["entries"]
 
 
@@ -393,4 +396,4 @@ def test_flow_clock_and_escaping_helpers_agree():
     clocks = run_export("flow.js", "formatClock", [[v] for v in values])
     escaped = run_export("flow.js", "escapeMarkdown", [[t] for t in texts])
     assert [c["result"] for c in clocks] == [flow.format_clock(v) for v in values]
-    assert [e["result"] for e in escaped] == [flow.escape_markdown(t) for t in texts]
+    assert [e["result"] for e in escaped] == [escape_markdown(t) for t in texts]

@@ -16,6 +16,7 @@ import yaml
 
 from debatekit.content import course
 from debatekit.content.files import DataError
+from debatekit.content.toc import toc_pages
 
 #: Parts of the table of contents the commands fill, in the order they appear.
 TOC_PARTS = ("Readings", "Chapters", "Exercises")
@@ -253,21 +254,6 @@ def new_course(folder: Path, title: str = "A debatekit course") -> list[Path]:
 
 
 # --- the table of contents ---------------------------------------------------------------------
-
-
-def toc_pages(toc: object) -> list[str]:
-    """Every page a parsed ``_toc.yml`` names (its ``root`` and each ``file``), in document order."""
-    found: list[str] = []
-    if isinstance(toc, dict):
-        for key, value in toc.items():
-            if key in ("file", "root") and isinstance(value, str):
-                found.append(value)
-            else:
-                found += toc_pages(value)
-    elif isinstance(toc, list):
-        for item in toc:
-            found += toc_pages(item)
-    return found
 
 
 def add_to_toc(root: Path, caption: str, file: str, title: str | None = None) -> bool:

@@ -21,11 +21,11 @@ _LOADERS: tuple[tuple[str, str, str], ...] = (
     ("cards.yml", "debatekit.content.evidence", "load_cards"),
     ("links.yml", "debatekit.content.evidence", "load_links"),
     ("stakeholders.yml", "debatekit.content.evidence", "load_stakeholders"),
-    ("formats.yml", "debatekit.content.debate", "load_formats"),
-    ("glossary.yml", "debatekit.content.debate", "load_glossary"),
-    ("motions.yml", "debatekit.content.debate", "load_motions"),
+    ("formats.yml", "debatekit.content.formats", "load_formats"),
+    ("glossary.yml", "debatekit.content.glossary", "load_glossary"),
+    ("motions.yml", "debatekit.content.motions", "load_motions"),
     ("matrices.yml", "debatekit.models.tradeoff", "matrices"),
-    ("scenarios.yml", "debatekit.models.scenarios", "load_scenarios"),
+    ("scenarios.yml", "debatekit.content.scenarios", "load_scenarios"),
     ("ledger.yml", "debatekit.models.ledger", "load_ledger"),
     ("chapters.yml", "debatekit.render.chapters", "load_chapters"),
     ("lesson_plans.yml", "debatekit.content.lessons", "load_lesson_plans"),
@@ -78,9 +78,10 @@ def check_course(root: Path | None = None) -> list[str]:
             continue
         _run(name, lambda m=module, f=function: getattr(importlib.import_module(m), f)(), found)
     from debatekit.classroom import questions
+    from debatekit.content import banks
 
     for bank in sorted((root / "data" / "questions").glob("*.yml")):
-        if not questions.is_empty_bank(bank):  # a new article's bank has no questions yet
+        if not banks.is_empty_bank(bank):  # a new article's bank has no questions yet
             _run(bank.name, lambda b=bank: questions.load_bank_file(b), found)
     found.extend(_toc_problems(root))
     return found
@@ -94,7 +95,7 @@ def _toc_problems(root: Path) -> list[str]:
     toc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     if not isinstance(toc, dict):
         return ["_toc.yml: missing or not a mapping (format: jb-book, root: ...)"]
-    from debatekit.build.authoring import toc_pages
+    from debatekit.content.toc import toc_pages
 
     out = []
     for f in toc_pages(toc):

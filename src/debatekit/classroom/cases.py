@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from debatekit.content import corpus, debate
+from debatekit.content import corpus, motions
 from debatekit.models import casecheck
 from debatekit.render import handouts
 
@@ -132,7 +132,7 @@ def read_cases(folder: Path) -> list[CaseRow]:
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder of case files")
     paragraphs = {p.pid: p.text for a in corpus.load_articles() for p in a.paragraphs}
-    motion_ids = [m.motion_id for m in debate.motions()]
+    motion_ids = [m.motion_id for m in motions.motions()]
     return [read_case(p, paragraphs, motion_ids) for p in sorted(folder.glob("*.json"))]
 
 
@@ -183,7 +183,7 @@ def _card_html(card: dict) -> str:
 def case_sheet_html(row: CaseRow) -> str:
     """One case as a sheet of a student's packet: arguments, rebuttals, cards and findings."""
     c = row.case or {}
-    motion = debate.motion(c["motion"])
+    motion = motions.motion(c["motion"])
     parts = [
         f'<section class="sheet"><h1>Case: {_e(c["side"].capitalize())}</h1>',
         f'<p class="motion">{_e(motion.text)}</p>',

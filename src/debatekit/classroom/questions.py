@@ -19,7 +19,8 @@ from typing import Any
 
 from debatekit.classroom import reading_types
 from debatekit.content import corpus
-from debatekit.content.files import DataError, data_path, load_yaml, raise_all
+from debatekit.content.banks import bank_names, bank_path
+from debatekit.content.files import DataError, load_yaml, raise_all
 
 #: Question types, with the shape of a student's answer (what :func:`checking.validate_answer` accepts).
 TYPES: dict[str, str] = {
@@ -87,27 +88,6 @@ class Bank:
             if q.id == qid:
                 return q
         raise KeyError(f"{self.assignment}: no question {qid!r}")
-
-
-def bank_names() -> list[str]:
-    """The packaged banks, by assignment name (``a000`` … ``a004``, ``cumulative``)."""
-    folder = data_path("questions")
-    if not folder.is_dir():
-        return []
-    return sorted(p.name[:-4] for p in folder.glob("*.yml") if not is_empty_bank(p))
-
-
-def bank_path(name: str) -> Path:
-    return data_path("questions") / f"{name}.yml"
-
-
-def is_empty_bank(path: Path) -> bool:
-    """True for a bank file that parses and lists no questions yet (as ``add-article`` writes it)."""
-    try:
-        raw = load_yaml(path)
-    except DataError:
-        return False
-    return isinstance(raw, dict) and raw.get("questions") == []
 
 
 @cache

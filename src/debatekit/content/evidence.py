@@ -26,7 +26,15 @@ from typing import Any
 import pandas as pd
 
 from debatekit.content import corpus, vocabulary
-from debatekit.content.files import DataError, file_name, load_yaml, raise_all, require, require_list_of_str
+from debatekit.content.files import (
+    DataError,
+    file_name,
+    is_number,
+    load_yaml,
+    raise_all,
+    require,
+    require_list_of_str,
+)  # fmt: skip
 
 #: Stakeholder ids used on cards, with the name pages display (data/vocabulary.yml).
 STAKEHOLDERS: Mapping[str, str] = vocabulary.Section("stakeholders")
@@ -68,10 +76,6 @@ def quote_problem(quote: str, text: str) -> str | None:
     return "not found verbatim in the paragraph; copy the exact words (whitespace may differ)"
 
 
-def _is_number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool)
-
-
 def _check_figure(file: str, cid: str, rec: dict) -> list[DataError]:
     errs = []
     numbered = rec["kind"] == "forecast" and any(rec.get(f) is not None for f in _CARD_FIGURE)
@@ -80,13 +84,13 @@ def _check_figure(file: str, cid: str, rec: dict) -> list[DataError]:
         if has_range and (rec.get("low") is None or rec.get("high") is None):
             field = "high" if rec.get("high") is None else "low"
             errs.append(DataError(file, cid, field, "a range needs both low and high"))
-        elif has_range and not (_is_number(rec["low"]) and _is_number(rec["high"])):
+        elif has_range and not (is_number(rec["low"]) and is_number(rec["high"])):
             errs.append(DataError(file, cid, "low", "low and high must be numbers"))
         elif has_range and rec["low"] > rec["high"]:
             errs.append(DataError(file, cid, "low", f"low {rec['low']} is above high {rec['high']}"))
         if not has_range and rec.get("value") is None:
             errs.append(DataError(file, cid, "value", "a figure card needs value (or low and high)"))
-        if rec.get("value") is not None and not _is_number(rec["value"]):
+        if rec.get("value") is not None and not is_number(rec["value"]):
             errs.append(DataError(file, cid, "value", f"expected a number, got {rec['value']!r}"))
         if not isinstance(rec.get("unit"), str) or not rec["unit"].strip():
             errs.append(DataError(file, cid, "unit", "a figure card needs a unit, e.g. 'USD billion'"))

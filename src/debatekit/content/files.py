@@ -107,6 +107,21 @@ def load_yaml(source: str | Path) -> Any:
         raise DataError(path.name, None, None, f"not valid YAML: {exc}") from exc
 
 
+def load_list(source: str | Path, what: str) -> tuple[str, list]:
+    """A data file that must be a non-empty YAML list of ``what``: its reported name and the list."""
+    file = file_name(source)
+    data = load_yaml(source)
+    if not isinstance(data, list) or not data:
+        raise DataError(file, None, None, f"expected a non-empty YAML list of {what}")
+    return file, data
+
+
+def entry_name(rec: Any, key: str, index: int) -> str:
+    """How an entry of a list is named in errors: its ``key`` (its id), else ``#n`` counting from 1."""
+    value = rec.get(key) if isinstance(rec, dict) else None
+    return value if isinstance(value, str) and value else f"#{index + 1}"
+
+
 def require(file: str, entry: str, record: Any, fields: Iterable[str]) -> None:
     """Raise :class:`DataError` unless ``record`` is a mapping with every one of ``fields``."""
     if not isinstance(record, dict):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from debatekit.content import corpus
-from debatekit.content.files import DataError, file_name, load_yaml, raise_all
+from debatekit.content.files import DataError, Problems, clean_text, file_name, load_yaml
 
 REASONING_FILE = "reasoning.yml"
 #: The parts of an analogy an example states, and how a page or a question names each.
@@ -57,14 +57,10 @@ class Reasoning:
     examples: dict[str, Example]
 
 
-def _text(value: Any) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
 def _texts(value: Any) -> tuple[str, ...] | None:
-    if not isinstance(value, list) or not value or not all(_text(v) for v in value):
+    if not isinstance(value, list) or not value or not all(clean_text(v) for v in value):
         return None
-    return tuple(_text(v) for v in value)
+    return tuple(clean_text(v) for v in value)
 
 
 _MOVE_KEYS = {"move_id", "name", "what", "test"}
@@ -74,10 +70,8 @@ _EXAMPLE_KEYS = {"example_id", "move", "also", "paragraph", "quote", "note", *AN
 def load_reasoning(source: str | Path = REASONING_FILE) -> Reasoning:
     """Read and validate the moves and examples; raises :class:`DataError` listing every problem."""
     file = file_name(source)
-    errors: list[DataError] = []
-
-    def add(entry: str | None, field: str | None, problem: str) -> None:
-        errors.append(DataError(file, entry, field, problem))
+    bad = Problems(file)
+    add = bad.add
 
     data = load_yaml(source)
     if not isinstance(data, dict) or set(data) != {"moves", "examples"}:
@@ -89,10 +83,10 @@ def load_reasoning(source: str | Path = REASONING_FILE) -> Reasoning:
             add(entry, None, f"expected exactly the keys {sorted(_MOVE_KEYS)}")
             continue
         test = _texts(rec["test"])
-        if not (_text(rec["name"]) and _text(rec["what"]) and test):
+        if not (clean_text(rec["name"]) and clean_text(rec["what"]) and test):
             add(entry, None, "a move needs a name, what it is, and a list of test questions")
             continue
-        moves[rec["move_id"]] = Move(rec["move_id"], _text(rec["name"]), _text(rec["what"]), test)
+        moves[rec["move_id"]] = Move(rec["move_id"], clean_text(rec["name"]), clean_text(rec["what"]), test)
     if not moves:
         add(None, "moves", "expected a non-empty list of moves")
     examples: dict[str, Example] = {}
@@ -121,7 +115,7 @@ def load_reasoning(source: str | Path = REASONING_FILE) -> Reasoning:
         if not quote or quote not in text:
             add(entry, "quote", f"“{quote[:60]}” is not verbatim in {pid}")
             continue
-        note = _text(rec.get("note"))
+        note = clean_text(rec.get("note"))
         if not note:
             add(entry, "note", "expected our note on the example")
             continue
@@ -143,7 +137,7 @@ def load_reasoning(source: str | Path = REASONING_FILE) -> Reasoning:
         elif rec["move"] != "analogy" and parts:
             add(entry, None, f"only analogies have {sorted(ANALOGY_PARTS)}")
         examples[eid] = Example(eid, rec["move"], tuple(also), str(pid), quote, note, parts)
-    raise_all(file, errors)
+    bad.raise_all()
     return Reasoning(moves, examples)
 
 
@@ -163,51 +157,6 @@ def example(example_id: str) -> Example:
 def examples_for(article_id: str) -> list[Example]:
     """The examples drawn from one article, in file order."""
     return [e for e in reasoning().examples.values() if e.article == article_id]
-
-
-# --- Markdown ------------------------------------------------------------------------------------
-
-
-def quote_markdown(ex: Example) -> str:
-    from debatekit.render.markdown import escape_markdown
-
-    return f"“{escape_markdown(ex.quote)}” ([{ex.paragraph}](#{ex.paragraph}))"
-
-
-def move_markdown(move_id: str) -> str:
-    """A move: what it is and the questions that test it, then every example of it."""
-    from debatekit.render.markdown import escape_markdown
-
-    r = reasoning()
-    move = r.moves[move_id]
-    lines = [f"*What it is (ours):* {escape_markdown(move.what)}", "", "*How to test it (ours):*", ""]
-    lines += [f"{n}. {escape_markdown(q)}" for n, q in enumerate(move.test, 1)]
-    lines.append("")
-    for ex in r.examples.values():
-        if move_id not in ex.moves:
-            continue
-        lines.append(f"- **{ex.example_id}** {quote_markdown(ex)}  ")
-        lines.append(f"  *Our note:* {escape_markdown(ex.note)}")
-        if move_id == "analogy" and ex.move == "analogy":
-            for part, label in ANALOGY_PARTS.items():
-                items = " ".join(escape_markdown(s) for s in ex.parts[part])
-                lines.append(f"  - *{label.capitalize()} (ours):* {items}")
-    return "\n".join(lines)
-
-
-def article_examples_markdown(article_id: str) -> str:
-    """The examples from one article as a list: each move named, quoted, linked to the move's section."""
-    from debatekit.render.markdown import escape_markdown
-
-    r = reasoning()
-    found = examples_for(article_id)
-    if not found:
-        return "*No reasoning-move example is drawn from this text yet.*"
-    lines = []
-    for ex in found:
-        names = " and ".join(f"[{r.moves[m].name}](#move-{m})" for m in ex.moves)
-        lines.append(f"- {names}: {quote_markdown(ex)}. *Our note:* {escape_markdown(ex.note)}")
-    return "\n".join(lines)
 
 
 def counts() -> dict[str, int]:

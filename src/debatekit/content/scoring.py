@@ -15,37 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from debatekit.content.files import DataError, file_name, load_yaml, raise_all
+from debatekit.content.files import Problems, clean_text, file_name, is_whole, load_yaml
 
 # --------------------------------------------------------------------------------------------
 # Shared checks
 # --------------------------------------------------------------------------------------------
 
 
-class _Problems(list):
-    """Collects the mistakes found in one file, each naming its entry and field."""
-
-    def __init__(self, file: str):
-        super().__init__()
-        self.file = file
-
-    def add(self, entry: str | None, field: str | None, problem: str) -> None:
-        self.append(DataError(self.file, entry, field, problem))
-
-    def raise_all(self) -> None:
-        raise_all(self.file, list(self))
-
-
-def _text(value: Any) -> str | None:
-    """A non-empty string with its whitespace normalised, or None."""
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def _whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _mapping(bad: _Problems, data: Any, keys: tuple[str, ...]) -> dict | None:
+def _mapping(bad: Problems, data: Any, keys: tuple[str, ...]) -> dict | None:
     if not isinstance(data, dict):
         bad.add(None, None, f"expected a mapping with the keys {list(keys)}")
         return None
@@ -57,7 +34,7 @@ def _mapping(bad: _Problems, data: Any, keys: tuple[str, ...]) -> dict | None:
     return None if bad else data
 
 
-def _entries(bad: _Problems, data: Any, field: str, id_key: str) -> list[tuple[str, dict]]:
+def _entries(bad: Problems, data: Any, field: str, id_key: str) -> list[tuple[str, dict]]:
     """The entries of a list field as (entry name, mapping); reports non-mappings and duplicate ids."""
     if not isinstance(data, list) or not data:
         bad.add(None, field, "expected a non-empty list")
@@ -75,12 +52,12 @@ def _entries(bad: _Problems, data: Any, field: str, id_key: str) -> list[tuple[s
     return out
 
 
-def _strings(bad: _Problems, entry: str | None, rec: dict, field: str) -> tuple[str, ...]:
+def _strings(bad: Problems, entry: str | None, rec: dict, field: str) -> tuple[str, ...]:
     items = rec.get(field)
-    if not isinstance(items, list) or not items or not all(_text(x) for x in items):
+    if not isinstance(items, list) or not items or not all(clean_text(x) for x in items):
         bad.add(entry, field, "expected a non-empty list of sentences")
         return ()
-    return tuple(_text(x) for x in items)
+    return tuple(clean_text(x) for x in items)
 
 
 # --------------------------------------------------------------------------------------------
@@ -136,7 +113,7 @@ _CRITERION_KEYS = ("criterion_id", "name", "asks", "points", "bands")
 _BAND_KEYS = ("low", "high", "label", "descriptor")
 
 
-def _check_bands(bad: _Problems, entry: str, points: int, raw: Any) -> tuple[Band, ...]:
+def _check_bands(bad: Problems, entry: str, points: int, raw: Any) -> tuple[Band, ...]:
     if not isinstance(raw, list) or not raw:
         bad.add(entry, "bands", "expected a list of {low, high, label, descriptor}, highest band first")
         return ()
@@ -146,14 +123,14 @@ def _check_bands(bad: _Problems, entry: str, points: int, raw: Any) -> tuple[Ban
         if not isinstance(b, dict) or set(b) != set(_BAND_KEYS):
             bad.add(entry, where, f"expected exactly the keys {list(_BAND_KEYS)}")
             continue
-        if not (_whole(b["low"]) and _whole(b["high"]) and 0 <= b["low"] <= b["high"]):
+        if not (is_whole(b["low"]) and is_whole(b["high"]) and 0 <= b["low"] <= b["high"]):
             bad.add(entry, where, "low and high must be whole numbers with 0 <= low <= high; "
                     f"got {b['low']!r}, {b['high']!r}")  # fmt: skip
             continue
-        if not _text(b["label"]) or not _text(b["descriptor"]):
+        if not clean_text(b["label"]) or not clean_text(b["descriptor"]):
             bad.add(entry, where, "label and descriptor must be non-empty text")
             continue
-        bands.append(Band(b["low"], b["high"], _text(b["label"]), _text(b["descriptor"])))
+        bands.append(Band(b["low"], b["high"], clean_text(b["label"]), clean_text(b["descriptor"])))
     if len(bands) == len(raw):
         expected_high = points
         for n, band in enumerate(bands, 1):
@@ -168,7 +145,7 @@ def _check_bands(bad: _Problems, entry: str, points: int, raw: Any) -> tuple[Ban
     return tuple(bands)
 
 
-def _check_criterion(bad: _Problems, name: str, rec: dict) -> Criterion | None:
+def _check_criterion(bad: Problems, name: str, rec: dict) -> Criterion | None:
     entry, before = f"criteria {name}", len(bad)
     for key in _CRITERION_KEYS:
         if key not in rec:
@@ -178,31 +155,31 @@ def _check_criterion(bad: _Problems, name: str, rec: dict) -> Criterion | None:
     if len(bad) > before:
         return None
     for key in ("name", "asks"):
-        if not _text(rec[key]):
+        if not clean_text(rec[key]):
             bad.add(entry, key, "expected non-empty text")
-    if not _whole(rec["points"]) or rec["points"] <= 0:
+    if not is_whole(rec["points"]) or rec["points"] <= 0:
         bad.add(entry, "points", f"expected a whole number above 0, got {rec['points']!r}")
         return None
     bands = _check_bands(bad, entry, rec["points"], rec["bands"])
     if len(bad) > before:
         return None
-    return Criterion(name, _text(rec["name"]), _text(rec["asks"]), rec["points"], bands)
+    return Criterion(name, clean_text(rec["name"]), clean_text(rec["asks"]), rec["points"], bands)
 
 
 def load_ballot(source: str | Path = "ballot.yml") -> Ballot:
     """Read and validate a ballot file; raise :class:`DataError` listing every mistake found."""
-    bad = _Problems(file_name(source))
+    bad = Problems(file_name(source))
     data = _mapping(bad, load_yaml(source), _BALLOT_KEYS)
     bad.raise_all()
     for key in ("title", "scored"):
-        if not _text(data[key]):
+        if not clean_text(data[key]):
             bad.add(None, key, "expected non-empty text")
     criteria = [_check_criterion(bad, name, rec) for name, rec in _entries(bad, data["criteria"], "criteria",
                                                                           "criterion_id")]  # fmt: skip
     decision = _strings(bad, None, data, "decision")
     prompts = _strings(bad, None, data, "reason_prompts")
     bad.raise_all()
-    return Ballot(_text(data["title"]), _text(data["scored"]), tuple(criteria), decision, prompts)
+    return Ballot(clean_text(data["title"]), clean_text(data["scored"]), tuple(criteria), decision, prompts)
 
 
 @cache
@@ -259,7 +236,7 @@ def tally(scores: Mapping[str, Mapping[str, int]], b: Ballot | None = None) -> p
         for cid, value in marks.items():
             if cid not in known:
                 problems.append(f"{side}: unknown criterion {cid!r}; criteria: {list(known)}")
-            elif not _whole(value) or not 0 <= value <= known[cid].points:
+            elif not is_whole(value) or not 0 <= value <= known[cid].points:
                 top = known[cid].points
                 problems.append(f"{side}: {cid} = {value!r}; expected a whole number from 0 to {top}")
         rows.append({"side": side, **{cid: marks.get(cid) for cid in known}})
@@ -314,7 +291,7 @@ class Rubric:
 _RUBRIC_KEYS = ("title", "applies_to", "levels", "criteria", "do_not_penalise")
 
 
-def _check_levels(bad: _Problems, raw: Any) -> tuple[Level, ...]:
+def _check_levels(bad: Problems, raw: Any) -> tuple[Level, ...]:
     levels = []
     for name, rec in _entries(bad, raw, "levels", "level_id"):
         entry = f"levels {name}"
@@ -325,10 +302,10 @@ def _check_levels(bad: _Problems, raw: Any) -> tuple[Level, ...]:
         if not isinstance(share, int | float) or isinstance(share, bool) or not 0 <= share <= 1:
             bad.add(entry, "share", f"expected a number from 0 to 1, got {share!r}")
             continue
-        if not _text(rec["name"]):
+        if not clean_text(rec["name"]):
             bad.add(entry, "name", "expected non-empty text")
             continue
-        levels.append(Level(name, _text(rec["name"]), float(share)))
+        levels.append(Level(name, clean_text(rec["name"]), float(share)))
     if levels and len(levels) == len(raw):
         shares = [lv.share for lv in levels]
         if shares[0] != 1 or shares[-1] != 0 or shares != sorted(shares, reverse=True):
@@ -339,11 +316,11 @@ def _check_levels(bad: _Problems, raw: Any) -> tuple[Level, ...]:
 
 def load_rubric(source: str | Path = "rubric.yml") -> Rubric:
     """Read and validate a rubric file; every criterion describes every level."""
-    bad = _Problems(file_name(source))
+    bad = Problems(file_name(source))
     data = _mapping(bad, load_yaml(source), _RUBRIC_KEYS)
     bad.raise_all()
     for key in ("title", "applies_to"):
-        if not _text(data[key]):
+        if not clean_text(data[key]):
             bad.add(None, key, "expected non-empty text")
     levels = _check_levels(bad, data["levels"])
     level_ids = [lv.level_id for lv in levels]
@@ -353,7 +330,7 @@ def load_rubric(source: str | Path = "rubric.yml") -> Rubric:
         if set(rec) != {"criterion_id", "name", "descriptors"}:
             bad.add(entry, None, "expected exactly the keys criterion_id, name, descriptors")
             continue
-        if not _text(rec["name"]):
+        if not clean_text(rec["name"]):
             bad.add(entry, "name", "expected non-empty text")
         desc = rec["descriptors"]
         if not isinstance(desc, dict) or set(desc) != set(level_ids):
@@ -361,13 +338,14 @@ def load_rubric(source: str | Path = "rubric.yml") -> Rubric:
             bad.add(entry, "descriptors", f"expected one descriptor for each level {level_ids}, got {got}")
             continue
         for lid in level_ids:
-            if not _text(desc[lid]):
+            if not clean_text(desc[lid]):
                 bad.add(entry, f"descriptors.{lid}", "expected non-empty text")
-        descriptors = {k: _text(v) or "" for k, v in desc.items()}
-        criteria.append(RubricCriterion(name, _text(rec["name"]) or "", descriptors))
+        descriptors = {k: clean_text(v) or "" for k, v in desc.items()}
+        criteria.append(RubricCriterion(name, clean_text(rec["name"]) or "", descriptors))
     penalise = _strings(bad, None, data, "do_not_penalise")
     bad.raise_all()
-    return Rubric(_text(data["title"]), _text(data["applies_to"]), levels, tuple(criteria), penalise)
+    title, applies_to = clean_text(data["title"]), clean_text(data["applies_to"])
+    return Rubric(title, applies_to, levels, tuple(criteria), penalise)
 
 
 @cache

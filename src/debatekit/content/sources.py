@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from debatekit.content import corpus
-from debatekit.content.files import DataError, file_name, load_yaml, raise_all
+from debatekit.content import corpus, toc
+from debatekit.content.files import DataError, Problems, clean_text, file_name, load_yaml
 
 SOURCES_FILE = "sources.yml"
 UNKNOWN = "unknown"
@@ -61,16 +61,14 @@ class Sources:
     aspects: tuple[Aspect, ...]
     statuses: tuple[Status, ...]
     profiles: dict[str, Profile]
+    #: The page that teaches how to read a profile, as (label, link text); None if the course has none.
+    guide: tuple[str, str] | None = None
 
     def status(self, status_id: str) -> Status:
         return next(s for s in self.statuses if s.status_id == status_id)
 
     def aspect(self, aspect_id: str) -> Aspect:
         return next(a for a in self.aspects if a.aspect_id == aspect_id)
-
-
-def _text(value: Any) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
 
 
 def _entries(add, raw: Any, field: str, id_field: str, keys: set[str]) -> list[dict]:
@@ -107,7 +105,7 @@ def _fact(
     if status not in statuses:
         add(entry, "status", f"{status!r} is not a status; statuses: {sorted(statuses)}")
         ok = False
-    says = _text(rec.get("says"))
+    says = clean_text(rec.get("says"))
     if not says:
         add(entry, "says", "expected our sentence saying what is known")
         ok = False
@@ -139,7 +137,7 @@ def _fact(
             where = ", ".join(basis) if basis else f"the seed file of {art.id}"
             add(entry, "quote", f"“{quote[:60]}” is not verbatim in {where}")
             ok = False
-    value = _text(rec.get("value")) if rec.get("value") is not None else None
+    value = clean_text(rec.get("value")) if rec.get("value") is not None else None
     if not ok:
         return None
     return Fact(rec["aspect"], status, says, tuple(basis), quote, value)
@@ -171,26 +169,42 @@ def _check_metadata(add, entry: str, art: corpus.Article, facts: list[Fact], asp
             )
 
 
+def _guide(bad: Problems, raw: Any) -> tuple[str, str] | None:
+    """The optional ``guide: {label, text}``: the page (a label of the course's toc) a profile
+    links to for how to read it, and the words of the link."""
+    if raw is None:
+        return None
+    if not bad.mapping("guide", raw) or set(raw) != {"label", "text"}:
+        bad.add("guide", None, "expected {label, text}: a page label of the course and the link's words")
+        return None
+    label, text = bad.text("guide", raw, "label"), bad.text("guide", raw, "text")
+    labels = toc.page_labels()
+    if label and labels is not None and label not in labels:
+        bad.add("guide", "label", f"no page of _toc.yml defines the label ({label})=")
+    return (label, text) if label and text else None
+
+
 def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
     """Read and validate the source profiles; raises :class:`DataError` listing every problem."""
     file = file_name(source)
-    errors: list[DataError] = []
-
-    def add(entry: str | None, field: str | None, problem: str) -> None:
-        errors.append(DataError(file, entry, field, problem))
+    bad = Problems(file)
+    add = bad.add
 
     data = load_yaml(source)
-    if not isinstance(data, dict) or set(data) != {"aspects", "statuses", "profiles"}:
-        raise DataError(file, None, None, "expected a mapping with the keys aspects, statuses, profiles")
+    keys = {"aspects", "statuses", "profiles"}
+    if not isinstance(data, dict) or not keys <= set(data) <= {*keys, "guide"}:
+        raise DataError(
+            file, None, None, "expected a mapping with the keys aspects, statuses, profiles (and guide)"
+        )
     aspects = [
-        Aspect(r["aspect_id"], _text(r.get("question")) or "", r.get("metadata"))
+        Aspect(r["aspect_id"], clean_text(r.get("question")) or "", r.get("metadata"))
         for r in _entries(add, data["aspects"], "aspects", "aspect_id", {"aspect_id", "question", "metadata"})
     ]
     for a in aspects:
         if a.metadata and a.metadata not in ("author", "outlet", "date", "genre"):
             add(f"aspects {a.aspect_id}", "metadata", f"{a.metadata!r} is not an article metadata field")
     statuses = [
-        Status(r["status_id"], _text(r.get("name")) or "", _text(r.get("meaning")) or "")
+        Status(r["status_id"], clean_text(r.get("name")) or "", clean_text(r.get("meaning")) or "")
         for r in _entries(add, data["statuses"], "statuses", "status_id", {"status_id", "name", "meaning"})
     ]
     status_ids = {s.status_id for s in statuses}
@@ -221,15 +235,16 @@ def load_sources(source: str | Path = SOURCES_FILE) -> Sources:
                 f"no fact about {sorted(missing)}; every aspect needs one (unknown if need be)",
             )
         _check_metadata(add, entry, art, facts, aspects)
-        weight = _text(rec.get("weight"))
+        weight = clean_text(rec.get("weight"))
         if not weight:
             add(entry, "weight", "expected our advice on how much the text can carry")
         profiles[aid] = Profile(aid, tuple(facts), weight or "")
     missing = [a for a in corpus.ARTICLE_IDS if a not in profiles]
     if missing:
         add(None, "profiles", f"no profile for {missing}; every article needs one")
-    raise_all(file, errors)
-    return Sources(tuple(aspects), tuple(statuses), profiles)
+    guide = _guide(bad, data.get("guide"))
+    bad.raise_all()
+    return Sources(tuple(aspects), tuple(statuses), profiles, guide)
 
 
 @cache
@@ -243,54 +258,6 @@ def profile(article_id: str) -> Profile:
     if found is None:
         raise KeyError(f"no source profile for {article_id!r}; profiles: {sorted(sources().profiles)}")
     return found
-
-
-# --- Markdown ------------------------------------------------------------------------------------
-
-
-def _link(pid: str) -> str:
-    return f"[{pid}](#{pid})"
-
-
-def fact_markdown(fact: Fact) -> str:
-    """One fact: its status, our sentence, the text's words and the paragraphs it rests on."""
-    from debatekit.render.markdown import escape_markdown
-
-    status = sources().status(fact.status).name
-    parts = [f"*{status}:* {escape_markdown(fact.says)}"]
-    if fact.quote:
-        parts.append(f"“{escape_markdown(fact.quote)}”")
-    if fact.basis:
-        parts.append("(" + ", ".join(_link(p) for p in fact.basis) + ")")
-    return " ".join(parts)
-
-
-def profile_markdown(article_id: str) -> str:
-    """The profile as a list, one item per aspect; a card of facts a page can show as it is."""
-    from debatekit.render.markdown import escape_markdown
-
-    src, prof = sources(), profile(article_id)
-    lines = []
-    for aspect in src.aspects:
-        facts = prof.about(aspect.aspect_id)
-        body = " ".join(fact_markdown(f) for f in facts)
-        lines.append(f"- **{escape_markdown(aspect.question)}** {body}")
-    lines.append(f"- **How much can it carry? (ours)** {escape_markdown(prof.weight)}")
-    return "\n".join(lines)
-
-
-def profile_dropdown(article_id: str, open_: bool = False) -> str:
-    """The profile in a collapsible dropdown, headed as ours, for a reading or chapter page."""
-    options = ":open:\n" if open_ else ""
-    title = f"Source profile of {article_id}: who, where, when, on what evidence (our reading of the text)"
-    return f"`````{{dropdown}} {title}\n{options}\n{profile_markdown(article_id)}\n`````"
-
-
-def statuses_markdown() -> str:
-    """What each status means, as a list."""
-    from debatekit.render.markdown import escape_markdown
-
-    return "\n".join(f"- *{s.name}*: {escape_markdown(s.meaning)}" for s in sources().statuses)
 
 
 def profile_table_rows() -> list[dict]:

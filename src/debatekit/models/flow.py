@@ -1,10 +1,10 @@
 """Flow sheet and speech timer: which arguments each speech carries, what answers what, and the
-time left on each speech; exported as Markdown.
+time left on each speech (:mod:`debatekit.render.flow` writes the sheet as Markdown).
 
-Plain data in, plain data out, so ``widgets/flow.js`` can repeat :func:`compute` exactly:
+Plain data in, plain data out, so ``widgets/flow.js`` can repeat it exactly:
 
 * a *format* is ``{format_id, name, sides: [two sides], speeches: [{order, speaker, side, minutes,
-  kind}]}`` — the speeches of :func:`debatekit.content.debate.speeches` that belong to a side (prep, votes
+  kind}]}`` — the speeches of :func:`debatekit.content.formats.speeches` that belong to a side (prep, votes
   and whole-room discussion have no column); the format's first side argues the proposition;
 * a *flow* is ``{motion_id, motion, items, entries}``: ``items`` are the motion's arguments
   (``P1``, ``O2``) and the rebuttals the cases give to them (``P1.r1`` answers ``P1`` and belongs
@@ -26,8 +26,8 @@ from typing import Any
 
 import pandas as pd
 
-from debatekit.content import debate
-from debatekit.render.markdown import escape_markdown
+from debatekit.content import formats, motions
+from debatekit.content.files import is_number
 
 PHASE_LABELS: dict[str, str] = {
     "ready": "Not started",
@@ -36,7 +36,7 @@ PHASE_LABELS: dict[str, str] = {
     "final-30": "30 seconds left",
     "overtime": "Overtime",
 }
-SIDES = debate.SIDES  # ("proposition", "opposition")
+SIDES = motions.SIDES  # ("proposition", "opposition")
 
 
 # --- building the plain data -------------------------------------------------------------------
@@ -44,7 +44,7 @@ SIDES = debate.SIDES  # ("proposition", "opposition")
 
 def flow_format(format_id: str) -> dict:
     """A debate format as the flow sheet uses it: its sides and its speeches that belong to a side."""
-    fmt = debate.get_format(format_id)
+    fmt = formats.get_format(format_id)
     speeches = [
         {"order": s.order, "speaker": s.speaker, "side": s.side, "minutes": s.minutes, "kind": s.kind}
         for s in fmt.speeches
@@ -53,7 +53,7 @@ def flow_format(format_id: str) -> dict:
     return {"format_id": fmt.format_id, "name": fmt.name, "sides": list(fmt.sides), "speeches": speeches}
 
 
-def flow_items(motion: debate.Motion) -> list[dict]:
+def flow_items(motion: motions.Motion) -> list[dict]:
     """The motion's arguments (P1, O1, ...) and the rebuttals its cases give to each (P1.r1, ...)."""
     items = []
     for side in SIDES:
@@ -70,7 +70,7 @@ def flow_items(motion: debate.Motion) -> list[dict]:
 
 def flow_motion(motion_id: str) -> dict:
     """A motion as the flow sheet uses it: id, text and its items."""
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     return {"motion_id": m.motion_id, "text": m.text, "items": flow_items(m)}
 
 
@@ -116,17 +116,18 @@ def timer(minutes: float, elapsed: float) -> dict:
 # --- checking and export -----------------------------------------------------------------------
 
 
-def _is_number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+def _finite_number(x: Any) -> bool:
+    """:func:`~debatekit.content.files.is_number` and finite (no NaN or infinity from a widget)."""
+    return is_number(x) and math.isfinite(x)
 
 
-def _check(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, dict]:
+def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, dict]:
     """Speeches by order, items by id and elapsed seconds by order; ValueError naming the entry."""
     speeches = {s["order"]: s for s in fmt["speeches"]}
     for s in fmt["speeches"]:
         if s["side"] not in fmt["sides"][:2]:
             raise ValueError(f"speech {s['order']} is for side '{s['side']}', not one of {fmt['sides']}")
-        if not _is_number(s["minutes"]) or s["minutes"] <= 0:
+        if not _finite_number(s["minutes"]) or s["minutes"] <= 0:
             raise ValueError(f"speech {s['order']} lasts {s['minutes']} minutes; give a positive number")
     items = {i["item_id"]: i for i in flow["items"]}
     entries = flow["entries"]
@@ -134,7 +135,7 @@ def _check(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, d
     seen: set[tuple] = set()
     for k, e in enumerate(entries, 1):
         where = f"flow entry {k}"
-        if not _is_number(e.get("speech")) or e["speech"] not in speeches:
+        if not _finite_number(e.get("speech")) or e["speech"] not in speeches:
             raise ValueError(
                 f"{where}: speech {e.get('speech')} is not a speech of {fmt['name']} with a side"
             )
@@ -168,61 +169,28 @@ def _check(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, d
             raise ValueError(
                 f"elapsed names speech {key}, which is not a speech of {fmt['name']} with a side"
             )
-        if not _is_number(value) or value < 0:
+        if not _finite_number(value) or value < 0:
             raise ValueError(f"elapsed time of speech {key} is {value}; give seconds, 0 or more")
         times[int(key)] = value
     return speeches, items, times
 
 
-def _entry_line(entry: Mapping, item: Mapping) -> str:
-    text = f"- **{escape_markdown(item['item_id'])}**"
-    if item["kind"] == "rebuttal":
-        text += f" (rebuttal to {escape_markdown(item['answers'])})"
-    text += f" {escape_markdown(item['claim'])} (cards {', '.join(item['card_ids'])})"
-    a = entry.get("answers")
-    if a is not None:
-        text += f" ↩ answers **{escape_markdown(a['item'])}** in speech {a['speech']}"
-    return text
-
-
-def compute(fmt: Mapping, flow: Mapping, elapsed: Mapping | None = None) -> dict:
-    """Each speech's timer and entries, and the whole flow as Markdown (the reference for flow.js)."""
+def speech_states(fmt: Mapping, flow: Mapping, elapsed: Mapping | None = None) -> list[dict]:
+    """Each speech of a side: its length, the seconds used, its timer and the items flowed in it."""
     elapsed = {} if elapsed is None else elapsed
-    speeches, items, times = _check(fmt, flow, elapsed)
-    lines = [
-        f"# Flow sheet: {escape_markdown(flow['motion'])}",
-        "",
-        f"- Format: {escape_markdown(fmt['name'])}",
-        f"- Motion: {flow['motion_id']}. Arguments and rebuttals are the kit's; "
-        "the card ids point to the articles' words.",
-        "",
-    ]
+    _, _, times = check_flow(fmt, flow, elapsed)
     out = []
     for s in fmt["speeches"]:
         used = times.get(s["order"], 0)
-        t = timer(s["minutes"], used)
-        entries = [e for e in flow["entries"] if e["speech"] == s["order"]]
-        length = format_clock(math.ceil(s["minutes"] * 60))
-        speaker, side = escape_markdown(s["speaker"]), escape_markdown(s["side"])
-        lines += [f"## Speech {s['order']}: {speaker} ({side}, {length})", ""]
-        if used > 0:
-            left = f"{t['clock']} over" if t["phase"] == "overtime" else f"{t['clock']} left"
-            lines += [f"Time: {left} ({t['label']}).", ""]
-        lines += [_entry_line(e, items[e["item"]]) for e in entries] or ["*Nothing flowed.*"]
-        lines.append("")
+        entries = [e["item"] for e in flow["entries"] if e["speech"] == s["order"]]
         out.append({"order": s["order"], "speaker": s["speaker"], "side": s["side"], "minutes": s["minutes"],
-                    "elapsed": used, **t, "entries": [e["item"] for e in entries]})  # fmt: skip
-    return {"speeches": out, "markdown": "\n".join(lines)}
-
-
-def flow_markdown(fmt: Mapping, flow: Mapping, elapsed: Mapping | None = None) -> str:
-    """The flow as Markdown: one section per speech, its arguments and what they answer."""
-    return compute(fmt, flow, elapsed)["markdown"]
+                    "elapsed": used, **timer(s["minutes"], used), "entries": entries})  # fmt: skip
+    return out
 
 
 def flow_table(fmt: Mapping, flow: Mapping) -> pd.DataFrame:
     """One row per flowed argument: speech, speaker, side, item, claim and what it answers."""
-    speeches, items, _ = _check(fmt, flow, {})
+    speeches, items, _ = check_flow(fmt, flow, {})
     rows = []
     for e in sorted(flow["entries"], key=lambda x: x["speech"]):
         s, a = speeches[e["speech"]], e.get("answers")

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from debatekit.content import corpus
-from debatekit.content.files import DataError, load_yaml
+from debatekit.content.files import DataError, is_number, load_yaml, raise_all
 
 LEDGER_FILE = "ledger.yml"
 KINDS = ("gain", "risk")
@@ -68,16 +68,9 @@ class Ledger:
 # --- loading --------------------------------------------------------------------------------
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value)
-
-
-def _raise_all(file: str, errors: list[DataError]) -> None:
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        lines = "\n".join(f"  - {e}" for e in errors)
-        raise DataError(file, None, None, f"{len(errors)} problems:\n{lines}")
+def _a_number(value: Any) -> bool:
+    """A number a ledger can hold: :func:`~debatekit.content.files.is_number` and not NaN."""
+    return is_number(value) and not math.isnan(value)
 
 
 def _heading_problem(heading: str, paragraph_ids: list[str]) -> str | None:
@@ -154,7 +147,7 @@ def _check_item(
             errors.append(DataError(file, entry, "heading", problem))
     for field, high in (("default_weight", WEIGHT_MAX), ("default_likelihood", 1.0)):
         value = rec[field]
-        if not _is_number(value) or not 0 <= value <= high:
+        if not _a_number(value) or not 0 <= value <= high:
             errors.append(
                 DataError(file, entry, field, f"expected a number from 0 to {high:g}, got {value!r}")
             )
@@ -214,7 +207,7 @@ def load_ledger(source: str | Path = LEDGER_FILE, known_cards: Mapping[str, dict
                 errors.append(
                     DataError(file, None, "stakeholders", f"{s!r} has no items; add some or drop it")
                 )
-    _raise_all(file, errors)
+    raise_all(file, errors)
     order = {s: k for k, s in enumerate(stakeholders)}
     items.sort(key=lambda x: order[x.stakeholder])  # stable: file order within a stakeholder
     return Ledger(article, tuple(stakeholders), tuple(items))
@@ -251,7 +244,7 @@ def parse_likelihood(value: Any, item_id: str) -> float:
         raise ValueError(
             f"likelihood of item '{item_id}' is '{value}'; give 0 to 1 or a percentage such as '40%'"
         )
-    if not _is_number(value) or not 0 <= value <= 1:
+    if not _a_number(value) or not 0 <= value <= 1:
         raise ValueError(
             f"likelihood of item '{item_id}' is {value}; give 0 to 1 or a percentage such as '40%'"
         )
@@ -268,7 +261,7 @@ def _rating(item: Mapping, ratings: Mapping) -> tuple[float, float]:
         keys = ", ".join(extra)
         raise ValueError(f"rating of item '{item_id}' has unknown key(s) {keys}; use weight and likelihood")
     weight = given.get("weight", item["default_weight"])
-    if not _is_number(weight) or not 0 <= weight <= WEIGHT_MAX:
+    if not _a_number(weight) or not 0 <= weight <= WEIGHT_MAX:
         raise ValueError(f"weight of item '{item_id}' is {weight}; give a number from 0 to 5")
     return float(weight), parse_likelihood(given.get("likelihood", item["default_likelihood"]), item_id)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from debatekit.content import corpus, debate, scoring
+from debatekit.content import corpus, formats, motions, scoring
 
 #: Paper sizes a handout can be laid out for (CSS ``@page size`` keywords).
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -63,9 +63,9 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _side_label(fmt: debate.Format, side: str) -> str:
+def _side_label(fmt: formats.Format, side: str) -> str:
     """The motion's side as this format names it: proposition → its first side, opposition → its second."""
-    name = fmt.sides[debate.SIDES.index(side)]
+    name = fmt.sides[motions.SIDES.index(side)]
     return name if name.lower() == side else f"{name} ({side})"
 
 
@@ -78,7 +78,7 @@ def _sources(article_ids: tuple[str, ...]) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _packet(m: debate.Motion, fmt: debate.Format, side: str) -> str:
+def _packet(m: motions.Motion, fmt: formats.Format, side: str) -> str:
     """One side's evidence packet: its case in brief, then every card it cites, quoted verbatim."""
     label = _side_label(fmt, side)
     case = "".join(
@@ -86,7 +86,7 @@ def _packet(m: debate.Motion, fmt: debate.Format, side: str) -> str:
         for a in m.side(side)
     )
     cards = []
-    for card in debate.evidence_packet(m.motion_id, side).itertuples(index=False):
+    for card in motions.evidence_packet(m.motion_id, side).itertuples(index=False):
         cards.append(
             f"<div class=card><p><span class=ids>{_e(card.card_id)} · paragraph {_e(card.paragraph_id)}"
             f"</span> · {_e(card.kind)} · <span class=date>{_e(card.date)}</span>"
@@ -105,9 +105,9 @@ def _packet(m: debate.Motion, fmt: debate.Format, side: str) -> str:
     )
 
 
-def _flow(m: debate.Motion, fmt: debate.Format) -> str:
+def _flow(m: motions.Motion, fmt: formats.Format) -> str:
     """A blank flow sheet: one column per speech of the format, in speaking order."""
-    order = debate.speeches(fmt.format_id)
+    order = formats.speeches(fmt.format_id)
     speeches = order[order["team"].notna()]
     head = "".join(
         f"<th scope=col>{s.order}. {_e(s.speaker)}<br><span class=note>{_e(s.side)} · "
@@ -128,7 +128,7 @@ def _points(band: scoring.Band) -> str:
     return str(band.low) if band.low == band.high else f"{band.low}–{band.high}"
 
 
-def _ballot(m: debate.Motion, fmt: debate.Format, b: scoring.Ballot) -> str:
+def _ballot(m: motions.Motion, fmt: formats.Format, b: scoring.Ballot) -> str:
     """The judging ballot with one score column per team of the format, the rules and the reasons."""
     teams = [t.team for t in fmt.teams]
     head = "".join(f"<th scope=col>{_e(t)}</th>" for t in teams)
@@ -162,7 +162,7 @@ def handout_html(motion_id: str, format_id: str = "oxford", paper: str = "a4") -
     """The whole handout for one motion as a standalone HTML document (no scripts, no external files)."""
     if paper.lower() not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}; choose one of {sorted(PAPERS)}")
-    m, fmt, b = debate.motion(motion_id), debate.get_format(format_id), scoring.ballot()
+    m, fmt, b = motions.motion(motion_id), formats.get_format(format_id), scoring.ballot()
     title = f"{m.motion_id} handout: {m.text}"
     body = "".join([
         f'<section class="sheet cover"><h1>{_e(m.text)}</h1>'
@@ -186,7 +186,7 @@ def handout_html(motion_id: str, format_id: str = "oxford", paper: str = "a4") -
 
 def write_handouts(motion: str, out: Path, format_id: str = "oxford", paper: str = "a4") -> list[Path]:
     """Write ``<motion>-<format>.html`` into ``out`` for one motion id, or for every motion with "all"."""
-    known = [m.motion_id for m in debate.motions()]
+    known = [m.motion_id for m in motions.motions()]
     if motion != "all" and motion not in known:
         raise ValueError(f"unknown motion {motion!r}; choose one of {known} or 'all'")
     ids = known if motion == "all" else [motion]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from debatekit.content import corpus, debate, evidence
+from debatekit.content import corpus, evidence, formats, glossary, motions
 from debatekit.render.markdown import escape_markdown
 
 # --------------------------------------------------------------------------------------------
@@ -65,15 +65,15 @@ def markdown_table(table: pd.DataFrame, raw: Sequence[str] = ()) -> str:
 def formats_overview() -> pd.DataFrame:
     """One row per format: its sides, speakers, room, length and how it is decided."""
     rows = []
-    for fid, f in debate.formats().items():
+    for fid, f in formats.formats().items():
         rows.append({
             "format": f.name,
             "id": fid,
             "sides": " vs ".join(f.sides),
             "speaking roles": f.speaking_roles,
             "students per room": f.room_size if f.room_size else "whole class",
-            "speaking minutes": debate.total_minutes(fid, include_prep=False),
-            "minutes with prep": debate.total_minutes(fid),
+            "speaking minutes": formats.total_minutes(fid, include_prep=False),
+            "minutes with prep": formats.total_minutes(fid),
             "result": f.result,
         })  # fmt: skip
     return pd.DataFrame(rows)
@@ -81,7 +81,7 @@ def formats_overview() -> pd.DataFrame:
 
 def running_order(format_id: str) -> pd.DataFrame:
     """A format's running order for a handout: who speaks, for which team, when and for how long."""
-    steps = debate.speeches(format_id)
+    steps = formats.speeches(format_id)
     return pd.DataFrame({
         "#": steps["order"],
         "speaker": steps["speaker"],
@@ -95,7 +95,7 @@ def running_order(format_id: str) -> pd.DataFrame:
 
 def speech_kinds() -> pd.DataFrame:
     """The kinds of step a running order uses, with what each does."""
-    kinds = debate.SPEECH_KINDS
+    kinds = formats.SPEECH_KINDS
     return pd.DataFrame({"kind": list(kinds), "what it does": list(kinds.values())})
 
 
@@ -111,7 +111,7 @@ def card_links(card_ids: Iterable[str]) -> str:
 
 def case_markdown(motion_id: str, side: str) -> str:
     """One side's case in claim-warrant-impact form: each argument, its cards and its impact tags."""
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     out = []
     for n, arg in enumerate(m.side(side), 1):
         tags = ", ".join(f"{k} {v}" for k, v in arg.impact_tags.items())
@@ -133,7 +133,7 @@ def argument_markdown(motion_id: str, side: str, number: int, rebuttals: bool = 
     With ``rebuttals``, the answers the other side has prepared follow, each with its own cards.
     Claims, warrants, impacts and answers are ours; the block quotes are the articles' words.
     """
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     args = m.side(side)
     if not 1 <= number <= len(args):
         raise ValueError(f"{motion_id} {side} has arguments 1 to {len(args)}, not {number}")
@@ -150,7 +150,7 @@ def argument_markdown(motion_id: str, side: str, number: int, rebuttals: bool = 
     out += ["", "The evidence, in the articles' words:", ""]
     out += [quote_block(cid) + "\n" for cid in arg.card_ids]
     if rebuttals:
-        other = "opposition" if debate.SIDES.index(side) == 0 else "proposition"
+        other = "opposition" if motions.SIDES.index(side) == 0 else "proposition"
         for k, r in enumerate(arg.rebuttals, 1):
             out += [f"**The {other}'s answer {k}** *(our wording)*: {escape_markdown(r.text)}", ""]
             out += [quote_block(cid) + "\n" for cid in r.card_ids]
@@ -191,13 +191,13 @@ IMPACT_RANK: dict[str, dict[str, int]] = {
 
 def impact_table(motion_id: str) -> pd.DataFrame:
     """Every argument of a motion with its impact and the four tags used to weigh it."""
-    args = debate.arguments(motion_id)
-    return args[["side", "number", "impact", *debate.IMPACT_TAGS]].reset_index(drop=True)
+    args = motions.arguments(motion_id)
+    return args[["side", "number", "impact", *motions.IMPACT_TAGS]].reset_index(drop=True)
 
 
 def weigh_pair(motion_id: str, first: tuple[str, int], second: tuple[str, int]) -> pd.DataFrame:
     """Two arguments' impacts side by side, and which one each tag favours (or "even")."""
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     a = m.side(first[0])[first[1] - 1]
     b = m.side(second[0])[second[1] - 1]
     name_a, name_b = f"{first[0]} {first[1]}", f"{second[0]} {second[1]}"
@@ -211,7 +211,7 @@ def weigh_pair(motion_id: str, first: tuple[str, int], second: tuple[str, int]) 
 
 def flow_skeleton(format_id: str) -> pd.DataFrame:
     """An empty flow sheet for a format: one column per speech, in speaking order (no whole-room steps)."""
-    steps = debate.speeches(format_id)
+    steps = formats.speeches(format_id)
     spoken = steps[steps["team"].notna()]
     columns = [f"{row.order}. {row.speaker}" for row in spoken.itertuples()]
     return pd.DataFrame([[""] * len(columns)] * 3, columns=columns)
@@ -219,8 +219,8 @@ def flow_skeleton(format_id: str) -> pd.DataFrame:
 
 def motion_cards(motion_id: str) -> set[str]:
     """Every card either side's case cites, in its arguments or its rebuttals."""
-    m = debate.motion(motion_id)
-    return {c for side in debate.SIDES for a in m.side(side)
+    m = motions.motion(motion_id)
+    return {c for side in motions.SIDES for a in m.side(side)
             for c in (*a.card_ids, *(x for r in a.rebuttals for x in r.card_ids))}  # fmt: skip
 
 
@@ -246,15 +246,15 @@ def links_touching(motion_id: str) -> str:
 
 def case_dropdown(motion_id: str, side: str, open_: bool = False) -> str:
     """One side's whole case (``case_markdown``) inside a collapsible dropdown."""
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     title = f"The {side} case: {len(m.side(side))} arguments (our wording, with the cards they cite)"
     options = ":open:\n" if open_ else ""
     return f"`````{{dropdown}} {title}\n{options}\n{case_markdown(motion_id, side)}\n`````"
 
 
 def packet_markdown(motion_id: str, side: str) -> str:
-    """One side's evidence packet (``debate.evidence_packet``) as a table linking every paragraph."""
-    packet = debate.evidence_packet(motion_id, side)
+    """One side's evidence packet (``motions.evidence_packet``) as a table linking every paragraph."""
+    packet = motions.evidence_packet(motion_id, side)
     table = pd.DataFrame({
         "card": packet["card_id"].map(lambda c: f"`{c}`"),
         "paragraph": packet["paragraph_id"].map(paragraph_link),
@@ -268,8 +268,8 @@ def packet_markdown(motion_id: str, side: str) -> str:
 def packet_summary(motion_id: str) -> pd.DataFrame:
     """How many cards each side's packet holds, from which articles, and of which kinds."""
     rows = []
-    for side in debate.SIDES:
-        packet = debate.evidence_packet(motion_id, side)
+    for side in motions.SIDES:
+        packet = motions.evidence_packet(motion_id, side)
         articles = packet["paragraph_id"].str[:4]
         rows.append({
             "side": side,
@@ -285,9 +285,9 @@ def flow_outline(motion_id: str) -> pd.DataFrame:
 
     The columns follow a flow sheet: the constructive argument, then its answers.
     """
-    m = debate.motion(motion_id)
+    m = motions.motion(motion_id)
     rows = []
-    for side in debate.SIDES:
+    for side in motions.SIDES:
         for n, arg in enumerate(m.side(side), 1):
             for k, r in enumerate(arg.rebuttals, 1):
                 rows.append({
@@ -307,7 +307,7 @@ def flow_outline(motion_id: str) -> pd.DataFrame:
 
 def glossary_markdown(table: pd.DataFrame | None = None) -> str:
     """The glossary as a Sphinx ``glossary`` directive: each term, our definition, where it appears."""
-    g = debate.glossary() if table is None else table
+    g = glossary.glossary() if table is None else table
     lines = ["````{glossary}", ":sorted:", ""]
     for row in g.to_dict("records"):
         lines.append(escape_markdown(row["term"]))

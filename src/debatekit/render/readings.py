@@ -11,6 +11,8 @@ from pathlib import Path
 
 from debatekit.content import corpus, sources
 from debatekit.content.files import data_path
+from debatekit.render import sources as source_pages
+from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
 
 
@@ -18,7 +20,7 @@ def _paragraph_markdown(p: corpus.Paragraph) -> str:
     body = escape_markdown(p.text)
     for mark in p.footnotes:
         body = body.replace(rf"\[{mark}\]", f"[^{p.article_id}-{mark}]", 1)
-    return f"({p.pid})=\n[{p.number}](#{p.pid}){{.para-num}} {body}\n"
+    return f"({p.pid})=\n{anchor_link(p.pid, str(p.number))}{{.para-num}} {body}\n"
 
 
 def _cutter_marker(art: corpus.Article) -> str:
@@ -75,8 +77,11 @@ def _source_profile_lines(article_id: str) -> list[str]:
     """The article's source profile (``sources.yml``) as a dropdown, when the course has one."""
     if not data_path(sources.SOURCES_FILE).exists() or article_id not in sources.sources().profiles:
         return []
-    how = "How to read a profile: [Judging a source](#critical-sources)."
-    return [sources.profile_dropdown(article_id), "", how, ""]
+    lines = [source_pages.profile_dropdown(article_id), ""]
+    guide = sources.sources().guide
+    if guide is not None:
+        lines += [f"How to read a profile: {anchor_link(guide[0], escape_markdown(guide[1]))}.", ""]
+    return lines
 
 
 def write_readings(dest: Path) -> list[Path]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from debatekit.content import debate
+from debatekit.content import formats
 
 _COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"]
 _HATCHES = ["", "//", "..", "xx", "\\\\", "oo"]
@@ -16,18 +16,18 @@ _HATCHES = ["", "//", "..", "xx", "\\\\", "oo"]
 
 def team_styles(format_id: str) -> dict[str, dict]:
     """The fill colour and hatching of each team of a format, in the format's team order."""
-    teams = [t.team for t in debate.get_format(format_id).teams]
+    teams = [t.team for t in formats.get_format(format_id).teams]
     return {t: {"facecolor": _COLOURS[i], "hatch": _HATCHES[i]} for i, t in enumerate(teams)}
 
 
 def plot_running_orders(format_ids: list[str] | None = None):
     """A figure with one timeline per format: each speech as a segment as long as its minutes."""
-    ids = format_ids or list(debate.formats())
+    ids = format_ids or list(formats.formats())
     fig, axes = plt.subplots(len(ids), 1, figsize=(10, 1.55 * len(ids) + 0.6), squeeze=False)
-    longest = max(debate.speeches(fid)["minutes"].sum() for fid in ids)
+    longest = max(formats.speeches(fid)["minutes"].sum() for fid in ids)
     for ax, fid in zip(axes[:, 0], ids, strict=True):
         styles = team_styles(fid)
-        for row in debate.speeches(fid).itertuples():
+        for row in formats.speeches(fid).itertuples():
             style = styles.get(row.team, {"facecolor": "white", "hatch": "", "linestyle": ":"})
             ax.barh(0, row.minutes, left=row.start_minute, height=0.6, edgecolor="black", **style)
             if row.minutes >= 3:
@@ -38,7 +38,7 @@ def plot_running_orders(format_ids: list[str] | None = None):
         handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="white", edgecolor="black", linestyle=":"))
         ax.legend(handles, [*styles, "whole room"], loc="upper left", bbox_to_anchor=(1.01, 1.1),
                   fontsize=7, frameon=False)  # fmt: skip
-        ax.set_title(debate.get_format(fid).name, loc="left", fontsize=10)
+        ax.set_title(formats.get_format(fid).name, loc="left", fontsize=10)
         ax.set_yticks([])
         ax.set_xlim(0, longest)
         ax.set_xlabel("minutes from the start", fontsize=8)

@@ -13,7 +13,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from debatekit.content import corpus, debate, evidence
+from debatekit.content import corpus, evidence, motions
 from debatekit.render import handouts
 
 _HERE = Path(__file__).parent
@@ -30,7 +30,7 @@ def motion_choices() -> list[dict]:
                 for side in ("proposition", "opposition")
             },
         }
-        for m in debate.motions()
+        for m in motions.motions()
     ]
 
 

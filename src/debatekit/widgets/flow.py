@@ -3,7 +3,8 @@ rebuttal links, a timer per speech with warnings, and a Markdown export.
 
 The flow, the timers and the Markdown are computed in ``flow.js`` (``compute``), so the widget works
 on the static book; in a kernel, ``flow``, ``timers`` and ``markdown`` read the same state, and
-:mod:`debatekit.models.flow` is the Python reference the JavaScript is tested against.
+:func:`debatekit.render.flow.compute` (over :mod:`debatekit.models.flow`) is the Python reference
+the JavaScript is tested against.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit.content import debate
+from debatekit.content import formats as debate_formats
+from debatekit.content import motions as debate_motions
 from debatekit.models import flow
+from debatekit.render import flow as flow_sheet
 
 _HERE = Path(__file__).parent
 
@@ -45,8 +48,8 @@ class FlowWidget(anywidget.AnyWidget):
         entries: list[dict] | None = None,
         **kwargs,
     ):
-        formats = {f: flow.flow_format(f) for f in debate.formats()}
-        motions = {m.motion_id: flow.flow_motion(m.motion_id) for m in debate.motions()}
+        formats = {f: flow.flow_format(f) for f in debate_formats.formats()}
+        motions = {m.motion_id: flow.flow_motion(m.motion_id) for m in debate_motions.motions()}
         motion_id = motion_id or next(iter(motions))
         if format_id not in formats:
             raise ValueError(f"unknown debate format {format_id!r}; choose one of {sorted(formats)}")
@@ -64,7 +67,7 @@ class FlowWidget(anywidget.AnyWidget):
     @traitlets.validate("entries")
     def _valid_entries(self, proposal):
         try:
-            flow.compute(self.formats[self.format_id], self._flow(proposal["value"]), {})
+            flow_sheet.compute(self.formats[self.format_id], self._flow(proposal["value"]), {})
         except ValueError as exc:
             raise traitlets.TraitError(str(exc)) from exc
         return proposal["value"]
@@ -89,7 +92,7 @@ class FlowWidget(anywidget.AnyWidget):
     def _new_setup(self, change):
         """A new format or motion the flow no longer fits starts a new flow, as the page's button does."""
         try:
-            flow.compute(self.formats[self.format_id], self._flow(), self.elapsed)
+            flow_sheet.compute(self.formats[self.format_id], self._flow(), self.elapsed)
         except ValueError:
             self.entries, self.elapsed, self.markdown = [], {}, ""
 
@@ -106,7 +109,7 @@ class FlowWidget(anywidget.AnyWidget):
     @property
     def result(self) -> dict:
         """The Python model's result for the current state (the same as the widget's compute())."""
-        return flow.compute(self.formats[self.format_id], self._flow(), self.elapsed)
+        return flow_sheet.compute(self.formats[self.format_id], self._flow(), self.elapsed)
 
     @property
     def flow(self) -> pd.DataFrame:

@@ -15,12 +15,13 @@ import pandas as pd
 import traitlets
 
 from debatekit.content import evidence
+from debatekit.content import scenarios as scenario_data
 from debatekit.models import scenarios
 
 _HERE = Path(__file__).parent
 
 
-def _cards_used(ex: scenarios.Explorer, seq: scenarios.Sequencing) -> dict[str, dict]:
+def _cards_used(ex: scenario_data.Explorer, seq: scenario_data.Sequencing) -> dict[str, dict]:
     ids = {*ex.premise_cards}
     for group in (ex.scenarios, ex.measures, ex.consequences, seq.steps):
         for x in group:
@@ -54,11 +55,11 @@ class ScenarioWidget(anywidget.AnyWidget):
     order = traitlets.List(traitlets.Unicode(), help="the reader's order of the steps").tag(sync=True)
 
     def __init__(self, selected: list[str] | None = None, order: list[str] | None = None, **kwargs):
-        ex, seq = scenarios.explorer(), scenarios.sequencing()
+        ex, seq = scenario_data.explorer(), scenario_data.sequencing()
         kwargs.setdefault("title", f"Scenarios and sequencing ({ex.article} and {seq.article})")
         super().__init__(
-            explorer=scenarios.explorer_data(ex),
-            steps=scenarios.steps_data(seq),
+            explorer=scenario_data.explorer_data(ex),
+            steps=scenario_data.steps_data(seq),
             phases=dict(seq.phases),
             sequencing_note=seq.note,
             sequencing_article=seq.article,
