@@ -341,8 +341,9 @@ def _chapter_skeleton(aid: str, title: str) -> dict:
                     "The teaching text on this page is ours; the article speaks only in quotation marks "
                     "followed by a paragraph link."),  # fmt: skip
         install_cell(),
-        code("about", f'from IPython.display import Markdown\n\nfrom debatekit import chapters\n\n'
-                      f'Markdown(chapters.about_markdown("{aid}"))', ["remove-input"]),  # fmt: skip
+        code("about", "from IPython.display import Markdown\n\n"
+                      "from debatekit.render import chapters as chapter_pages\n\n"
+                      f'Markdown(chapter_pages.about_markdown("{aid}"))', ["remove-input"]),  # fmt: skip
         md("search-text", "## Search the text\n\nType a word to see every paragraph that uses it."),
         code("search", "from debatekit.widgets import ConcordanceWidget\n\nConcordanceWidget()",
              ["remove-input"]),

@@ -21,8 +21,8 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from debatekit.content import corpus, evidence, figure_specs
-from debatekit.render import chapters
+from debatekit.content import chapters, corpus, evidence, figure_specs
+from debatekit.render.links import anchor_link
 
 OKABE_ITO = {
     "blue": "#0072B2",
@@ -85,7 +85,7 @@ def _sources(data: pd.DataFrame) -> list[str]:
 
 
 def _caption(title: str, data: pd.DataFrame, note: str) -> str:
-    links = ", ".join(chapters.para_link(p) for p in _sources(data))
+    links = ", ".join(anchor_link(p) for p in _sources(data))
     return f"**Figure: {title}.** Sources: {links}. {note}"
 
 
