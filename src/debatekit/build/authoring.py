@@ -327,7 +327,7 @@ def _metadata_stub(aid: str, file: str, raw: str) -> str:
 
 
 def _chapter_skeleton(aid: str, title: str) -> dict:
-    from debatekit.build.launch import install_cell
+    from debatekit.classroom.install import install_cell
 
     def md(cid: str, text: str) -> dict:
         return {"cell_type": "markdown", "id": cid, "metadata": {}, "source": text.splitlines(True)}

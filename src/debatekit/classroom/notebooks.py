@@ -22,7 +22,7 @@ import random
 import secrets
 from pathlib import Path
 
-from debatekit.build.launch import install_cell
+from debatekit.classroom.install import install_cell
 from debatekit.classroom.questions import TYPE_LABELS, Bank, bank_names, load_bank, public_bank, public_digest
 
 _PRACTICE_NOTE = """\
