@@ -20,6 +20,7 @@ from typing import Any
 from debatekit.classroom import reading_types
 from debatekit.content import corpus
 from debatekit.content.files import DataError, data_path, load_yaml, raise_all
+from debatekit.render.links import PARAGRAPH_URL, paragraph_url
 
 #: Question types, with the shape of a student's answer (what :func:`checking.validate_answer` accepts).
 TYPES: dict[str, str] = {
@@ -46,8 +47,8 @@ TYPE_LABELS = {
 }
 MODES = ("practice", "assessed")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
-#: Where the book's reading pages live, relative to a page in ``exercises/``.
-READING_URL = "../book/readings/{article}.html#{pid}"
+#: Where a paragraph's anchor is from a page in ``exercises/`` (one folder below the book's root).
+READING_URL = PARAGRAPH_URL.replace("{root}", "../")
 
 
 @dataclass(frozen=True, eq=False)
@@ -447,10 +448,6 @@ def public_digest(bank: Bank) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def reading_link(pid: str, template: str = READING_URL) -> str:
-    return template.format(article=pid[:4], pid=pid)
-
-
 def practice_material(question: Question, template: str = READING_URL) -> dict:
     """What the practice widget needs to check an answer in the browser: the key and its feedback.
 
@@ -461,7 +458,7 @@ def practice_material(question: Question, template: str = READING_URL) -> dict:
         "feedback": question.feedback,
         "explanation": question.explanation,
         "reread": [
-            {"pid": pid, "url": reading_link(pid, template), "text": corpus.paragraph(pid).text}
+            {"pid": pid, "url": paragraph_url(pid, template=template), "text": corpus.paragraph(pid).text}
             for pid in question.reread
         ],
     }

@@ -212,7 +212,7 @@ def relations_markdown(article_id: str) -> str:
         "disagree": "Disagree (links)",
         "update": "One updates the other (links)",
     }
-    table = pd.DataFrame({"Other article": [f"[{a}](#reading-{a})" for a in frame["article"]]})
+    table = pd.DataFrame({"Other article": [anchor_link(f"reading-{a}", a) for a in frame["article"]]})
     for relation, header in headers.items():
         table[header] = [", ".join(ids) if ids else "none" for ids in frame[relation]]
     return markdown_table(table)
@@ -224,8 +224,9 @@ def links_markdown(article_id: str) -> str:
     for rec in links_for(article_id).itertuples():
         this = " · ".join(quote_markdown(evidence.card(c)) for c in rec.this_cards)
         other = " · ".join(quote_markdown(evidence.card(c)) for c in rec.other_cards)
+        reading = anchor_link(f"reading-{rec.other}", rec.other)
         blocks.append(
-            f"**{rec.link_id} · {rec.relation} · {rec.topic}** (with [{rec.other}](#reading-{rec.other}))\n"
+            f"**{rec.link_id} · {rec.relation} · {rec.topic}** (with {reading})\n"
             f": *Our summary:* {escape_markdown(rec.summary)}\n"
             f": *{article_id} says:* {this}\n"
             f": *{rec.other} says:* {other}\n"
