@@ -19,7 +19,7 @@ from typing import Any
 
 from debatekit.classroom import reading_types
 from debatekit.content import corpus
-from debatekit.content.files import DataError, data_path, load_yaml, raise_all
+from debatekit.content.files import DataError, Problems, clean_text, data_path, is_number, load_yaml
 from debatekit.render.links import PARAGRAPH_URL, paragraph_url
 
 #: Question types, with the shape of a student's answer (what :func:`checking.validate_answer` accepts).
@@ -135,38 +135,35 @@ def load_bank_file(path: Path) -> Bank:
     """Parse and validate one bank file; raises :class:`DataError` listing every problem."""
     name = path.name
     raw = load_yaml(path)
-    errors: list[DataError] = []
+    p = Problems(name)
     if not isinstance(raw, dict):
         raise DataError(name, None, None, "expected a mapping with assignment, title and questions")
     for f in ("assignment", "title", "questions"):
         if not raw.get(f):
-            errors.append(DataError(name, None, f, "missing; a bank needs assignment, title and questions"))
+            p.add(None, f, "missing; a bank needs assignment, title and questions")
     mode = raw.get("mode", "practice")
     if mode not in MODES:
-        errors.append(DataError(name, None, "mode", f"{mode!r} is not one of {MODES}"))
-    if errors:
-        raise_all(name, errors)
+        p.add(None, "mode", f"{mode!r} is not one of {MODES}")
+    p.raise_all()
     if not _ID.match(str(raw["assignment"])):
-        errors.append(DataError(name, None, "assignment", "use lower-case letters, digits and hyphens"))
+        p.add(None, "assignment", "use lower-case letters, digits and hyphens")
     questions: list[Question] = []
     seen: set[str] = set()
     entries = raw["questions"] if isinstance(raw["questions"], list) else []
     if not entries:
-        errors.append(DataError(name, None, "questions", "expected a non-empty list of questions"))
+        p.add(None, "questions", "expected a non-empty list of questions")
     for i, rec in enumerate(entries, 1):
         entry = f"#{i}" + (f" ({rec.get('id')})" if isinstance(rec, dict) and rec.get("id") else "")
         try:
             q = _question(name, entry, rec)
         except DataError as exc:
-            errors.append(exc)
+            p.append(exc)
             continue
         if q.id in seen:
-            errors.append(
-                DataError(name, entry, "id", f"duplicate id {q.id!r}; ids must be unique in a bank")
-            )
+            p.add(entry, "id", f"duplicate id {q.id!r}; ids must be unique in a bank")
         seen.add(q.id)
         questions.append(q)
-    raise_all(name, errors)
+    p.raise_all()
     return Bank(
         assignment=str(raw["assignment"]),
         title=str(raw["title"]),
@@ -175,10 +172,6 @@ def load_bank_file(path: Path) -> Bank:
         questions=tuple(questions),
         source=str(path),
     )
-
-
-def _is_number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
 
 
 class _Reader:
@@ -194,9 +187,10 @@ class _Reader:
         value = self.rec.get(fld)
         if value is None and not required:
             return ""
-        if not isinstance(value, str) or not value.strip():
+        text = clean_text(value)
+        if text is None:
             raise self.error(fld, f"expected non-empty text, got {value!r}")
-        return " ".join(value.split())
+        return text
 
     def entries(self, fld: str, id_field: str = "id", min_len: int = 2) -> list[dict]:
         value = self.rec.get(fld)
@@ -244,7 +238,7 @@ def _question(file: str, entry: str, rec: Any) -> Question:
     public, key, feedback, points, instructor = builder(r, rec)
     if qtype != "short":
         points = rec.get("points", 1)
-        if not _is_number(points) or points <= 0:
+        if not (is_number(points) and math.isfinite(points)) or points <= 0:
             raise r.error("points", f"expected a positive number, got {points!r}")
     public = {"id": qid, "type": qtype, "prompt": prompt, "points": points, **public}
     return Question(
@@ -290,9 +284,9 @@ def _multiple(r: _Reader, rec: dict):
 
 def _numeric(r: _Reader, rec: dict):
     value, tol = rec.get("key"), rec.get("tolerance", 0)
-    if not _is_number(value):
+    if not (is_number(value) and math.isfinite(value)):
         raise r.error("key", f"expected a number, got {value!r}")
-    if not _is_number(tol) or tol < 0:
+    if not (is_number(tol) and math.isfinite(tol)) or tol < 0:
         raise r.error("tolerance", f"expected a number ≥ 0, got {tol!r}")
     unit = r.text("unit")
     feedback = {k: r.text(k) for k in ("too_low", "too_high") if rec.get(k) is not None}
@@ -398,7 +392,7 @@ def _short(r: _Reader, rec: dict):
         if (
             not isinstance(item, dict)
             or not isinstance(item.get("criterion"), str)
-            or not _is_number(item.get("points"))
+            or not (is_number(item.get("points")) and math.isfinite(item["points"]))
         ):
             raise r.error("rubric", f"entry {j} needs 'criterion' (text) and 'points' (a number)")
         clean.append({"criterion": " ".join(item["criterion"].split()), "points": item["points"]})
