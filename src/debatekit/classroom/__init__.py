@@ -3,8 +3,9 @@ and notebooks generated for practice or released for assessment without any key 
 
 Workflow stages, one module each: :mod:`.questions` (banks), :mod:`.checking` (scores and
 feedback), :mod:`.answers` (where answers live in a notebook), :mod:`.sheet` (the widgets in a
-live notebook), :mod:`.notebooks` (practice notebooks and ``release``). Grading a folder of
-submissions is :mod:`debatekit.classroom.grading`.
+live notebook), :mod:`.notebooks` (practice notebooks and ``release``), :mod:`.install` (the
+cell each notebook starts with). Grading a folder of submissions is :mod:`.grading` (the batch),
+:mod:`.marking` (one file, read as data), :mod:`.gradebook` (the CSVs) and :mod:`.feedback`.
 """
 
 from debatekit.classroom.answers import fill_answers, read_answers

@@ -41,7 +41,7 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _grade_args(p: argparse.ArgumentParser) -> None:
-    from debatekit.classroom.grading import DEFAULT_MAX_BYTES
+    from debatekit.classroom.marking import DEFAULT_MAX_BYTES
 
     p.add_argument("assignment", help="the bank the notebooks were released from (name or .yml)")
     p.add_argument(
