@@ -10,7 +10,8 @@ cell each notebook starts with). Grading a folder of submissions is :mod:`.gradi
 
 from debatekit.classroom.answers import fill_answers, read_answers
 from debatekit.classroom.checking import AnswerError, Result, check, validate_answer
-from debatekit.classroom.questions import Bank, Question, bank_names, load_bank, public, public_bank
+from debatekit.classroom.question_types import Question
+from debatekit.classroom.questions import Bank, bank_names, load_bank, public, public_bank
 from debatekit.classroom.sheet import Sheet, start
 
 __all__ = [

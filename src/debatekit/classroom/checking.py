@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from debatekit.classroom import reading_types, weighing
-from debatekit.classroom.questions import TYPES, Question
+from debatekit.classroom.question_types import TYPES, Question
 from debatekit.content.files import is_number
 
 #: Numeric answers within this of the tolerance count (absorbs float noise like 0.1 + 0.2).

@@ -17,7 +17,8 @@ from typing import Any
 
 from debatekit.classroom.gradebook import points_text
 from debatekit.classroom.marking import Row, Submission
-from debatekit.classroom.questions import TYPE_LABELS, Bank
+from debatekit.classroom.question_types import TYPE_LABELS
+from debatekit.classroom.questions import Bank
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
