@@ -36,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from debatekit.build.authoring import toc_pages
+from debatekit.build.toc import toc_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("DEBATEKIT_CHROMIUM", "/usr/bin/chromium"))

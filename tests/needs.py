@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit.build.authoring import toc_pages
+from debatekit.build.toc import toc_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit.build.authoring import toc_pages
+from debatekit.build.toc import toc_pages
 from debatekit.content import corpus, debate, lessons, scoring
 from debatekit.content.files import DataError, data_path
 from debatekit.render import bibliography

@@ -188,7 +188,7 @@ def second_course(tmp_path_factory) -> Path:
     _debatekit("exercises", "--course", str(course), cwd=work)
     page = _notebook(['from debatekit.widgets import TradeoffWidget\n\nTradeoffWidget.from_matrix("town")'])
     (course / "book" / "weighing.ipynb").write_text(json.dumps(page, indent=1))
-    from debatekit.build.authoring import add_to_toc
+    from debatekit.build.toc import add_to_toc
 
     add_to_toc(course, "Tools", "book/weighing")
     _debatekit("build", "--course", str(course), cwd=work)

@@ -106,7 +106,7 @@ def _toc_problems(root: Path) -> list[str]:
     toc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
     if not isinstance(toc, dict):
         return ["_toc.yml: missing or not a mapping (format: jb-book, root: ...)"]
-    from debatekit.build.authoring import toc_pages
+    from debatekit.build.toc import toc_pages
 
     out = []
     for f in toc_pages(toc):

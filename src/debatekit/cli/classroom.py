@@ -104,7 +104,7 @@ def _exercises_args(p: argparse.ArgumentParser) -> None:
 
 
 def _exercises(args: argparse.Namespace) -> int:
-    from debatekit.build.authoring import add_to_toc
+    from debatekit.build.toc import add_to_toc
     from debatekit.classroom.notebooks import write_exercises
     from debatekit.content.course import course_root
 
