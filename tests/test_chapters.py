@@ -19,8 +19,9 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from debatekit.content import chapters, corpus, evidence
 from debatekit.content.files import DataError, data_path
 from debatekit.models import tradeoff
+from debatekit.render import argument_map, figures
 from debatekit.render import chapters as chapter_pages
-from debatekit.render import figures
+from debatekit.render import chart as chart_style
 
 #: The stakeholder lenses this course's matrices define (matrices.yml), in order.
 COURSE_LENSES = ("US", "Russia", "Ukraine", "Europe")
@@ -30,7 +31,7 @@ ARTICLES = corpus.ARTICLE_IDS
 MATRICES = tradeoff.matrices()
 SHIPPED = chapters.load_chapters(matrices=MATRICES)
 PID = r"a\d{3}-p\d{2}"
-OKABE_ITO = {c.lower() for c in figures.OKABE_ITO.values()}
+OKABE_ITO = {c.lower() for c in chart_style.OKABE_ITO.values()}
 
 
 def plain(text: str) -> str:
@@ -432,8 +433,8 @@ def test_bars_use_the_okabe_ito_palette_and_derived_bars_are_hatched(charts):
     shells = charts["a000-shells"].figure.axes[0].patches
     assert [p.get_hatch() for p in shells] == [
         "",
-        figures.DERIVED_HATCH,
-        figures.TARGET_HATCH,
+        chart_style.DERIVED_HATCH,
+        chart_style.TARGET_HATCH,
     ]
 
 
@@ -443,7 +444,7 @@ def test_argument_diagram_draws_a_box_per_point_in_its_roles_colour(charts):
         boxes = [p for p in charts[f"{aid}-argument"].figure.axes[0].patches if isinstance(p, FancyBboxPatch)]
         assert len(boxes) == sum(1 + len(s.warrants) + len(s.impacts) for s in ch.argument)
         edges = {to_hex(b.get_edgecolor()) for b in boxes}
-        assert edges == {figures.ROLE_STYLE[r][0].lower() for r in figures.ROLE_STYLE}
+        assert edges == {argument_map.ROLE_STYLE[r][0].lower() for r in argument_map.ROLE_STYLE}
 
 
 def test_show_displays_a_png_then_its_caption():
@@ -456,7 +457,7 @@ def test_show_displays_a_png_then_its_caption():
 def test_a_chart_png_is_as_wide_as_the_book_shows_it_in_a_palette(charts):
     for name, chart in charts.items():
         image = PIL.Image.open(io.BytesIO(chart.png()))
-        assert abs(image.width - figures.SHOWN_WIDTH_PX) <= 15, (name, image.size)
+        assert abs(image.width - chart_style.SHOWN_WIDTH_PX) <= 15, (name, image.size)
         assert image.mode == "P", name
 
 
