@@ -7,6 +7,7 @@ import copy
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,8 @@ import yaml
 from matplotlib.colors import to_hex
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from debatekit.content import chapters, corpus, evidence
+from debatekit.build import check
+from debatekit.content import chapters, corpus, course, evidence
 from debatekit.content.files import DataError, data_path
 from debatekit.models import tradeoff
 from debatekit.render import argument_map, figures
@@ -101,6 +103,26 @@ def _load(tmp_path, data) -> chapters.Content:
     path = tmp_path / "chapters.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return chapters.load_chapters(path, matrices=MATRICES)
+
+
+def test_debatekit_check_reports_a_chapter_naming_a_matrix_the_course_lacks(tmp_path):
+    """The matrices are a model's, so content.chapters cannot load them: debatekit check passes them in."""
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for folder in ("data", "seeds", "book"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    data = _raw()
+    data["chapters"]["a001"]["matrix"] = "no-such-matrix"
+    path = tmp_path / "data" / "chapters.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        found = check.check_course(tmp_path)
+    finally:
+        course.use(None)
+    assert any(
+        line.startswith("chapters.yml: entry a001: field 'matrix': unknown matrix 'no-such-matrix'")
+        for line in found
+    ), found
 
 
 def _set(path: list, value):
