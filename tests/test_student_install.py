@@ -176,7 +176,7 @@ def test_the_served_wheel_runs_a_chapter_a_practice_and_a_released_notebook(stud
                MPLBACKEND="Agg")  # fmt: skip
     script = (
         "import sys, debatekit, nbformat, nbclient\n"
-        "from debatekit import course\n"
+        "from debatekit.content import course\n"
         "from debatekit.classroom import load_bank\n"
         "print('package', debatekit.__file__)\n"
         "print('course', course.course_root())\n"
