@@ -7,6 +7,7 @@ import copy
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -16,20 +17,23 @@ import yaml
 from matplotlib.colors import to_hex
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from debatekit.content import corpus, evidence
+from debatekit.build import check
+from debatekit.content import chapters, corpus, course, evidence
 from debatekit.content.files import DataError, data_path
 from debatekit.models import tradeoff
-from debatekit.render import chapters, figures
+from debatekit.render import argument_map, figures
+from debatekit.render import chapters as chapter_pages
+from debatekit.render import chart as chart_style
 
 #: The stakeholder lenses this course's matrices define (matrices.yml), in order.
 COURSE_LENSES = ("US", "Russia", "Ukraine", "Europe")
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = corpus.ARTICLE_IDS
-SHIPPED = chapters.load_chapters()
 MATRICES = tradeoff.matrices()
+SHIPPED = chapters.load_chapters(matrices=MATRICES)
 PID = r"a\d{3}-p\d{2}"
-OKABE_ITO = {c.lower() for c in figures.OKABE_ITO.values()}
+OKABE_ITO = {c.lower() for c in chart_style.OKABE_ITO.values()}
 
 
 def plain(text: str) -> str:
@@ -98,7 +102,27 @@ def _raw() -> dict:
 def _load(tmp_path, data) -> chapters.Content:
     path = tmp_path / "chapters.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return chapters.load_chapters(path)
+    return chapters.load_chapters(path, matrices=MATRICES)
+
+
+def test_debatekit_check_reports_a_chapter_naming_a_matrix_the_course_lacks(tmp_path):
+    """The matrices are a model's, so content.chapters cannot load them: debatekit check passes them in."""
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for folder in ("data", "seeds", "book"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    data = _raw()
+    data["chapters"]["a001"]["matrix"] = "no-such-matrix"
+    path = tmp_path / "data" / "chapters.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        found = check.check_course(tmp_path)
+    finally:
+        course.use(None)
+    assert any(
+        line.startswith("chapters.yml: entry a001: field 'matrix': unknown matrix 'no-such-matrix'")
+        for line in found
+    ), found
 
 
 def _set(path: list, value):
@@ -211,8 +235,8 @@ def test_every_chapter_has_a_prompt_with_a_checked_answer():
 @pytest.mark.parametrize(("aid", "n", "prompt"), checked_prompts())
 def test_every_prompt_has_an_answer_on_the_sliders_and_is_not_already_solved(aid, n, prompt):
     matrix = MATRICES[SHIPPED.chapters[aid].matrix]
-    assert chapters.prompt_start(matrix, prompt) != prompt.prefer
-    change = chapters.prompt_answer(matrix, prompt)
+    assert chapter_pages.prompt_start(matrix, prompt) != prompt.prefer
+    change = chapter_pages.prompt_answer(matrix, prompt)
     assert change, f"{aid} prompt {n}: no weights make {prompt.prefer!r} the single top option"
     if prompt.moves != "any":
         assert len(change) <= prompt.moves
@@ -253,20 +277,20 @@ def _toy_matrix() -> tradeoff.Matrix:
 
 def test_prompt_answer_finds_the_smallest_single_change():
     m = _toy_matrix()  # A: 9*8+1*2 = 74/10, B: 9*2+1*8 = 26/10; B wins once y outweighs x
-    change = chapters.prompt_answer(m, chapters.Prompt("t", "US", "B", 1))
+    change = chapter_pages.prompt_answer(m, chapters.Prompt("t", "US", "B", 1))
     assert change == {"x": 0.5} or change == {"y": 9.5}
-    assert chapters.prompt_answer(m, chapters.Prompt("t", "US", "B", 2)) == change
+    assert chapter_pages.prompt_answer(m, chapters.Prompt("t", "US", "B", 2)) == change
 
 
 def test_prompt_answer_is_none_for_an_option_no_weights_can_crown():
     m = _toy_matrix()  # C is worse than A and B on both criteria
     for moves in (1, 2, "any"):
-        assert chapters.prompt_answer(m, chapters.Prompt("t", "US", "C", moves)) is None
+        assert chapter_pages.prompt_answer(m, chapters.Prompt("t", "US", "C", moves)) is None
 
 
 def test_an_open_prompt_has_no_answer_to_check():
     with pytest.raises(ValueError, match="no option to reach"):
-        chapters.prompt_answer(_toy_matrix(), chapters.Prompt("discuss", "US"))
+        chapter_pages.prompt_answer(_toy_matrix(), chapters.Prompt("discuss", "US"))
 
 
 # --- tables and Markdown -------------------------------------------------------------------------
@@ -274,7 +298,7 @@ def test_an_open_prompt_has_no_answer_to_check():
 
 def test_argument_table_has_a_row_per_point_with_the_cards_paragraphs_and_quotes():
     ch = SHIPPED.chapters["a004"]
-    table = chapters.argument_table(ch)
+    table = chapter_pages.argument_table(ch)
     assert len(table) == sum(1 + len(s.warrants) + len(s.impacts) for s in ch.argument)
     assert list(table.loc[table.strand == 1, "role"]) == ["claim"] + ["warrant"] * 3 + ["impact"]
     for row in table.itertuples():
@@ -285,7 +309,7 @@ def test_argument_table_has_a_row_per_point_with_the_cards_paragraphs_and_quotes
 
 
 def test_argument_markdown_quotes_each_card_and_links_its_paragraph():
-    text = chapters.argument_markdown(SHIPPED.chapters["a003"])
+    text = chapter_pages.argument_markdown(SHIPPED.chapters["a003"])
     assert text.splitlines()[0].startswith("| Strand | Part | Our summary |")
     assert "`a003-c08` “the victim in the battlefield is Ukraine" in text
     assert "([a003-p02](#a003-p02))" in text
@@ -293,20 +317,20 @@ def test_argument_markdown_quotes_each_card_and_links_its_paragraph():
 
 def test_text_map_covers_every_paragraph_once_in_order():
     for aid in ARTICLES:
-        frame = chapters.text_map(aid)
+        frame = chapter_pages.text_map(aid)
         assert frame["count"].sum() == len(corpus.article(aid).paragraphs)
         assert frame["first"].iloc[0] == f"{aid}-p01"
-    assert list(chapters.text_map("a000")["section"])[:2] == [
+    assert list(chapter_pages.text_map("a000")["section"])[:2] == [
         "Introduction",
         "U.S. Strategic Calculus: Short-Term Gains vs. Long-Term Risks",
     ]
-    assert list(chapters.text_map("a003")["section"]) == ["(the text has no headings)"]
+    assert list(chapter_pages.text_map("a003")["section"]) == ["(the text has no headings)"]
 
 
 def test_links_for_turns_each_link_so_the_article_is_on_this_side():
     links = evidence.links()
     for aid in ARTICLES:
-        mine = chapters.links_for(aid, links)
+        mine = chapter_pages.links_for(aid, links)
         expected = links[(links.article_a == aid) | (links.article_b == aid)]
         assert list(mine.link_id) == list(expected.link_id)
         for row in mine.itertuples():
@@ -315,22 +339,22 @@ def test_links_for_turns_each_link_so_the_article_is_on_this_side():
 
 
 def test_relations_table_sorts_every_link_by_other_article_and_relation():
-    table = chapters.relations_table("a000")
+    table = chapter_pages.relations_table("a000")
     assert "a000" not in set(table.article)
     assert table.set_index("article").loc["a004", "update"] == ["l01", "l02"]
     total = sum(len(v) for r in evidence.RELATIONS for v in table[r])
-    assert total == len(chapters.links_for("a000"))
+    assert total == len(chapter_pages.links_for("a000"))
 
 
 def test_about_markdown_says_unknown_where_the_text_does_not_say():
-    text = chapters.about_markdown("a002")
+    text = chapter_pages.about_markdown("a002")
     assert "- **Author:** unknown" in text and "- **Date:** unknown" in text
     assert "descriptive title written for this kit" in text
-    assert "- **Author:** Robert Legvold" in chapters.about_markdown("a001")
+    assert "- **Author:** Robert Legvold" in chapter_pages.about_markdown("a001")
 
 
 def test_markdown_table_keeps_one_line_per_row():
-    text = chapters.markdown_table(pd.DataFrame({"a": ["x\ny"], "b": [1]}))
+    text = chapter_pages.markdown_table(pd.DataFrame({"a": ["x\ny"], "b": [1]}))
     assert text.splitlines() == ["| a | b |", "|---|---|", "| x y | 1 |"]
 
 
@@ -431,8 +455,8 @@ def test_bars_use_the_okabe_ito_palette_and_derived_bars_are_hatched(charts):
     shells = charts["a000-shells"].figure.axes[0].patches
     assert [p.get_hatch() for p in shells] == [
         "",
-        figures.DERIVED_HATCH,
-        figures.TARGET_HATCH,
+        chart_style.DERIVED_HATCH,
+        chart_style.TARGET_HATCH,
     ]
 
 
@@ -442,7 +466,7 @@ def test_argument_diagram_draws_a_box_per_point_in_its_roles_colour(charts):
         boxes = [p for p in charts[f"{aid}-argument"].figure.axes[0].patches if isinstance(p, FancyBboxPatch)]
         assert len(boxes) == sum(1 + len(s.warrants) + len(s.impacts) for s in ch.argument)
         edges = {to_hex(b.get_edgecolor()) for b in boxes}
-        assert edges == {figures.ROLE_STYLE[r][0].lower() for r in figures.ROLE_STYLE}
+        assert edges == {argument_map.ROLE_STYLE[r][0].lower() for r in argument_map.ROLE_STYLE}
 
 
 def test_show_displays_a_png_then_its_caption():
@@ -455,7 +479,7 @@ def test_show_displays_a_png_then_its_caption():
 def test_a_chart_png_is_as_wide_as_the_book_shows_it_in_a_palette(charts):
     for name, chart in charts.items():
         image = PIL.Image.open(io.BytesIO(chart.png()))
-        assert abs(image.width - figures.SHOWN_WIDTH_PX) <= 15, (name, image.size)
+        assert abs(image.width - chart_style.SHOWN_WIDTH_PX) <= 15, (name, image.size)
         assert image.mode == "P", name
 
 

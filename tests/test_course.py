@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from debatekit.build import authoring, launch
+from debatekit.classroom import install
 from debatekit.cli import main
 from debatekit.content import course
 from debatekit.content.files import data_path
@@ -161,7 +162,7 @@ def test_every_notebook_starts_with_the_install_cell():
     assert len(paths) >= 19
     for path in paths:
         first = json.loads((ROOT / path).read_text(encoding="utf-8"))["cells"][0]
-        assert first["source"] == launch.install_cell()["source"], path
+        assert first["source"] == install.install_cell()["source"], path
 
 
 def _run_install_cell(cell: dict) -> subprocess.CompletedProcess:
@@ -171,22 +172,22 @@ def _run_install_cell(cell: dict) -> subprocess.CompletedProcess:
 
 
 def test_the_install_cell_prints_one_command_when_the_kit_is_missing():
-    plain = _run_install_cell(launch.install_cell())
+    plain = _run_install_cell(install.install_cell())
     assert plain.returncode != 0 and "ModuleNotFoundError" in plain.stderr
-    assert f"pip install {launch.wheel_name()}" in plain.stderr and "Running the notebooks" in plain.stderr
+    assert f"pip install {install.wheel_name()}" in plain.stderr and "Running the notebooks" in plain.stderr
     known = launch.from_options("https://github.com/example-org/debate-course")
-    real = _run_install_cell(launch.install_cell(known))
+    real = _run_install_cell(install.install_cell(known))
     assert 'pip install "debatekit @ git+https://github.com/example-org/debate-course@main"' in real.stderr
-    ok = subprocess.run([sys.executable, "-c", "".join(launch.install_cell()["source"])], cwd="/")
+    ok = subprocess.run([sys.executable, "-c", "".join(install.install_cell()["source"])], cwd="/")
     assert ok.returncode == 0  # with the kit installed the cell does nothing
 
 
 def test_the_running_page_offers_the_served_wheel_and_the_default_command():
     page = (ROOT / "book" / "part1" / "running-notebooks.md").read_text(encoding="utf-8")
-    assert f'href="../../_static/{launch.wheel_name()}"' in page and "OWNER" not in page
+    assert f'href="../../_static/{install.wheel_name()}"' in page and "OWNER" not in page
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     subs = config["parse"]["myst_substitutions"]
-    assert subs[launch.SUBSTITUTION] == f"`{launch.install_command(None)}`"
+    assert subs[launch.SUBSTITUTION] == f"`{install.install_command(None)}`"
     overlay = launch.launch_overlay(config, launch.from_options("https://github.com/example-org/x"))
     subs = overlay["parse"]["myst_substitutions"]
     assert "git+https://github.com/example-org/x@main" in subs["install_command"]
@@ -205,6 +206,6 @@ def test_a_build_with_the_repository_puts_its_command_into_the_downloadable_note
     first = json.loads((sources / "a000.ipynb").read_text(encoding="utf-8"))["cells"][0]
     source = "".join(first["source"])
     assert 'pip install "debatekit @ git+https://gitlab.com/example-org/debate-course@spring"' in source
-    assert launch.wheel_name() not in source
+    assert install.wheel_name() not in source
     assert first["id"] == "install-check" and len(stored["cells"]) == len(json.loads(
         (sources / "a000.ipynb").read_text(encoding="utf-8"))["cells"])  # fmt: skip

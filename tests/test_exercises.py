@@ -23,7 +23,8 @@ from debatekit.classroom.answers import (
     read_answers,
 )
 from debatekit.classroom.notebooks import build_notebook, exercise_notebooks
-from debatekit.classroom.questions import TYPES, practice_material
+from debatekit.classroom.question_types import TYPES
+from debatekit.classroom.questions import practice_material
 from debatekit.classroom.sheet import start
 from debatekit.content import corpus
 from debatekit.content.files import DataError

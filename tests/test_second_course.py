@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit.build import launch
+from debatekit.classroom import install
 
 pytestmark = pytest.mark.site
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,7 +158,7 @@ def _notebook(cells: list[str]) -> dict:
              "metadata": {"tags": ["remove-input"]},
              "outputs": [], "source": src.splitlines(True)} for i, src in enumerate(cells)]  # fmt: skip
     title = {"cell_type": "markdown", "id": "title", "metadata": {}, "source": ["# Weighing the plans\n"]}
-    return {"cells": [launch.install_cell(), title, *code], "nbformat": 4, "nbformat_minor": 5,
+    return {"cells": [install.install_cell(), title, *code], "nbformat": 4, "nbformat_minor": 5,
             "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}}}
 
 
@@ -188,7 +188,7 @@ def second_course(tmp_path_factory) -> Path:
     _debatekit("exercises", "--course", str(course), cwd=work)
     page = _notebook(['from debatekit.widgets import TradeoffWidget\n\nTradeoffWidget.from_matrix("town")'])
     (course / "book" / "weighing.ipynb").write_text(json.dumps(page, indent=1))
-    from debatekit.build.authoring import add_to_toc
+    from debatekit.build.toc import add_to_toc
 
     add_to_toc(course, "Tools", "book/weighing")
     _debatekit("build", "--course", str(course), cwd=work)
@@ -203,7 +203,7 @@ def test_the_second_course_builds_every_page_from_its_own_files(second_course):
     reading = (html / "book/readings/a001.html").read_text(encoding="utf-8")
     assert 'id="a001-p04"' in reading and "Older residents told the council" in reading
     assert "Ukraine" not in reading and "a004" not in reading
-    assert (html / "_static" / launch.wheel_name()).is_file()
+    assert (html / "_static" / install.wheel_name()).is_file()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

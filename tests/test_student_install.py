@@ -23,9 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from debatekit.build import launch
 from debatekit.build.student import build_student_wheel
-from debatekit.classroom import load_bank, public_bank
+from debatekit.classroom import install, load_bank, public_bank
 from debatekit.classroom.notebooks import release
 from debatekit.content import course
 
@@ -131,7 +130,7 @@ def test_both_wheels_carry_the_public_course_files_and_no_assessed_bank(student_
         bundled = {n for n in names if n.startswith(f"debatekit/{course.BUNDLE}/")}
         assert bundled == expected, wheel
         assert not any("cumulative" in n for n in names), wheel
-    assert student_wheel.name == launch.wheel_name()
+    assert student_wheel.name == install.wheel_name()
 
 
 def test_no_student_side_artefact_holds_an_assessed_key(
@@ -144,7 +143,7 @@ def test_no_student_side_artefact_holds_an_assessed_key(
         **_texts_of_tree(built_book),
         released.name: released.read_text(encoding="utf-8"),
     }
-    assert (built_book / "_static" / launch.wheel_name()).is_file(), "the book serves the student wheel"
+    assert (built_book / "_static" / install.wheel_name()).is_file(), "the book serves the student wheel"
     assert any(name.startswith("_sources/exercises/cumulative") for name in artefacts)
     flat = {name: " ".join(text.split()) for name, text in artefacts.items()}
     leaks = [(s[:60], name) for s in assessed_secrets() for name, text in flat.items() if s in text]

@@ -27,11 +27,23 @@ _LOADERS: tuple[tuple[str, str, str], ...] = (
     ("matrices.yml", "debatekit.models.tradeoff", "matrices"),
     ("scenarios.yml", "debatekit.content.scenarios", "load_scenarios"),
     ("ledger.yml", "debatekit.models.ledger", "load_ledger"),
-    ("chapters.yml", "debatekit.render.chapters", "load_chapters"),
+    ("chapters.yml", "debatekit.build.check", "check_chapters"),
     ("lesson_plans.yml", "debatekit.content.lessons", "load_lesson_plans"),
     ("rubric.yml", "debatekit.content.scoring", "load_rubric"),
     ("ballot.yml", "debatekit.content.scoring", "load_ballot"),
 )
+
+
+def check_chapters() -> object:
+    """The chapters checked against the course's matrices too (a chapter names a matrix, lenses, options)."""
+    from debatekit.content import chapters
+    from debatekit.models import tradeoff
+
+    try:
+        matrices = tradeoff.matrices()
+    except (ValueError, LookupError, TypeError):
+        matrices = None  # matrices.yml's own problems are reported under its name, not again here
+    return chapters.load_chapters(matrices=matrices)
 
 
 def _problems(exc: Exception) -> list[str]:

@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 
 import yaml
 
+from debatekit.classroom.install import install_cell, install_command
+
 BINDERHUB_URL = "https://mybinder.org"
 COLAB_URL = "https://colab.research.google.com"
 #: Hosts whose provider the book theme recognises from the URL (it looks for these words).
@@ -114,52 +116,6 @@ def write_overlay(root: Path, launch: Launch, dest: Path) -> Path:
 
 #: The MyST substitution the book's pages use for the install command ({{ install_command }}).
 SUBSTITUTION = "install_command"
-
-
-def wheel_name(version: str | None = None) -> str:
-    """The file name of the student wheel the book serves from ``_static/``."""
-    from debatekit import __version__
-
-    return f"debatekit-{version or __version__}-py3-none-any.whl"
-
-
-def install_command(launch: Launch | None = None) -> str:
-    """The one command that installs the kit for a notebook: from the repository when its address
-    is known, else from the wheel the book serves (downloaded from "Running the notebooks")."""
-    if launch is None:
-        return f"pip install {wheel_name()}"
-    return f'pip install "debatekit @ git+{launch.repository_url}@{launch.branch}"'
-
-
-def _install_source(command: str) -> str:
-    parts = [
-        "This notebook needs the debatekit package. Install it with this command, ",
-        "then restart the kernel and run the notebook again:\n",
-        f"    {command}",
-    ]
-    if "git+" not in command:
-        parts.append("\n(download that file from the page “Running the notebooks” of this book first)")
-    return (
-        "# Set-up: if the debatekit package is missing, say how to install it (“Running the notebooks”).\n"
-        "import importlib.util\n"
-        "\n"
-        'if importlib.util.find_spec("debatekit") is None:\n'
-        "    raise ModuleNotFoundError(\n"
-        + "".join(f"        {part!r}\n" for part in parts)
-        + "    )\n"
-    )
-
-
-def install_cell(launch: Launch | None = None) -> dict:
-    """The first code cell of every notebook: prints the install command when the kit is missing."""
-    return {
-        "cell_type": "code",
-        "execution_count": None,
-        "id": "install-check",
-        "metadata": {"tags": ["remove-cell"]},
-        "outputs": [],
-        "source": _install_source(install_command(launch)).splitlines(keepends=True),
-    }
 
 
 def rewrite_downloads(html: Path, launch: Launch) -> list[Path]:

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from debatekit.classroom import reading_types, weighing
-from debatekit.classroom.questions import TYPES, Question
+from debatekit.classroom.question_types import TYPES, Question
+from debatekit.content.files import is_number
 
 #: Numeric answers within this of the tolerance count (absorbs float noise like 0.1 + 0.2).
 NUMERIC_SLACK = 1e-9
@@ -47,10 +48,6 @@ class Result:
     feedback: list[str] = field(default_factory=list)
 
 
-def _is_number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
-
-
 def _ids(entries: list[dict], key: str = "id") -> list[str]:
     return [e[key] for e in entries]
 
@@ -70,7 +67,7 @@ def validate_answer(q: Question, answer: Any) -> Any:
         if len(set(answer)) != len(answer):
             raise AnswerError(f"{expected}; a choice is listed twice in {_show(answer)}")
     elif t == "numeric":
-        if not _is_number(answer):
+        if not (is_number(answer) and math.isfinite(answer)):
             raise AnswerError(f"{expected}; got {_show(answer)}")
     elif t == "ordering":
         ids = _ids(p["items"])
@@ -101,7 +98,7 @@ def validate_answer(q: Question, answer: Any) -> Any:
         if (
             not isinstance(answer, dict)
             or sorted(answer) != sorted(criteria)
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in answer.values())
+            or not all(is_number(v) for v in answer.values())
         ):
             raise AnswerError(f"{expected} ({', '.join(criteria)}); got {_show(answer)}")
     elif t == "short":

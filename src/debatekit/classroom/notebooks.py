@@ -22,8 +22,9 @@ import random
 import secrets
 from pathlib import Path
 
-from debatekit.build.launch import install_cell
-from debatekit.classroom.questions import TYPE_LABELS, Bank, bank_names, load_bank, public_bank, public_digest
+from debatekit.classroom.install import install_cell
+from debatekit.classroom.question_types import TYPE_LABELS
+from debatekit.classroom.questions import Bank, bank_names, load_bank, public_bank, public_digest
 
 _PRACTICE_NOTE = """\
 **Practice.** Answer a question, then press **Check my answer**: the check runs in your browser, on

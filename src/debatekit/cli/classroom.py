@@ -41,7 +41,7 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _grade_args(p: argparse.ArgumentParser) -> None:
-    from debatekit.classroom.grading import DEFAULT_MAX_BYTES
+    from debatekit.classroom.marking import DEFAULT_MAX_BYTES
 
     p.add_argument("assignment", help="the bank the notebooks were released from (name or .yml)")
     p.add_argument(
@@ -104,7 +104,7 @@ def _exercises_args(p: argparse.ArgumentParser) -> None:
 
 
 def _exercises(args: argparse.Namespace) -> int:
-    from debatekit.build.authoring import add_to_toc
+    from debatekit.build.toc import add_to_toc
     from debatekit.classroom.notebooks import write_exercises
     from debatekit.content.course import course_root
 

@@ -1,6 +1,7 @@
 """The course author's subcommands: ``new-course``, ``add-article``, ``check``, ``cards suggest``
-and ``student-wheel``: arguments and thin runners over :mod:`.authoring`, :mod:`.coursecheck`
-and :mod:`.student`.
+and ``student-wheel``: arguments and thin runners over :mod:`debatekit.build.new_course`,
+:mod:`~debatekit.build.authoring`, :mod:`~debatekit.build.check`, :mod:`~debatekit.build.card_suggestions`
+and :mod:`~debatekit.build.student`.
 
 Examples::
 
@@ -32,7 +33,7 @@ def _new_course_args(p: argparse.ArgumentParser) -> None:
 
 
 def _new_course(args: argparse.Namespace) -> int:
-    from debatekit.build.authoring import new_course
+    from debatekit.build.new_course import new_course
 
     files = new_course(args.dir, args.title)
     print(f"wrote a course of {len(files)} files in {args.dir}")
@@ -84,7 +85,7 @@ def _cards_args(p: argparse.ArgumentParser) -> None:
 
 
 def _cards(args: argparse.Namespace) -> int:
-    from debatekit.build.authoring import suggest_cards
+    from debatekit.build.card_suggestions import suggest_cards
 
     print(suggest_cards(args.paragraph_id), end="")
     return 0

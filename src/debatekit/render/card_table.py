@@ -14,11 +14,13 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from debatekit.content import corpus, evidence
+from debatekit.render.links import PARAGRAPH_URL, paragraph_url
 
 #: The filters, in the order the widget shows them; "" means "any".
 FILTERS = ("article", "stakeholder", "kind", "topic", "text")
-#: Link from a paragraph id to its anchor, relative to a page in ``book/reference/``.
-LINK_TEMPLATE = "../readings/{article}.html#{pid}"
+#: Link from a paragraph id to its anchor, from a page in ``book/reference/`` (two folders below the
+#: book's root; the widget's JavaScript fills only {article} and {pid}).
+LINK_TEMPLATE = PARAGRAPH_URL.replace("{root}", "../../")
 #: Curly quotes are folded to straight ones so "don't" finds "don’t".
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
@@ -103,11 +105,6 @@ def filter_card_ids(rows: Iterable[Mapping], filters: Mapping[str, str]) -> list
     ]
 
 
-def paragraph_href(pid: str, link_template: str = LINK_TEMPLATE) -> str:
-    """The link to a paragraph's anchor on its reading page."""
-    return link_template.replace("{article}", pid[:4]).replace("{pid}", pid)
-
-
 def card_table_html(rows: Iterable[Mapping], link_template: str = LINK_TEMPLATE, caption: str = "") -> str:
     """Every row as a plain HTML table (no script needed), each paragraph id linking to its anchor."""
     esc = html.escape
@@ -121,7 +118,7 @@ def card_table_html(rows: Iterable[Mapping], link_template: str = LINK_TEMPLATE,
         figure = f" <strong>{esc(r['figure'])}</strong>" if r["figure"] else ""
         out.append(
             f'<tr id="card-{esc(r["card_id"])}"><td>{esc(r["card_id"])}</td>'
-            f'<td><a href="{esc(paragraph_href(r["paragraph_id"], link_template))}">'
+            f'<td><a href="{esc(paragraph_url(r["paragraph_id"], template=link_template))}">'
             f"{esc(r['paragraph_id'])}</a></td>"
             f"<td>{esc(r['kind'])}{figure}</td><td>{esc(r['date'])}</td>"
             f"<td>“{esc(r['quote'])}”</td><td>{esc(r['claim'])}</td>"

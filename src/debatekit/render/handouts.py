@@ -12,11 +12,14 @@ from html import escape
 from pathlib import Path
 
 from debatekit.content import corpus, formats, motions, scoring
+from debatekit.render.links import PARAGRAPH_URL
 
 #: Paper sizes a handout can be laid out for (CSS ``@page size`` keywords).
 PAPERS = {"a4": "A4", "letter": "letter"}
 #: Blank rows on the flow sheet: room for about a dozen arguments and answers per speech.
 FLOW_ROWS = 10
+#: Where a paragraph is read in context, as a packet prints it (from the book's root).
+_WHERE_A_PARAGRAPH_IS = PARAGRAPH_URL.format(root="", article="<article>", pid="<paragraph id>")
 
 _CSS = """
 @page { size: %(paper)s; margin: 15mm 14mm 16mm; }
@@ -98,8 +101,7 @@ def _packet(m: motions.Motion, fmt: formats.Format, side: str) -> str:
         f'<section class="sheet packet" data-side="{_e(side)}"><h1>Evidence packet: {_e(label)}</h1>'
         f"<p class=motion>{_e(m.text)}</p>"
         "<p class=note>Quotations are the articles' words, exactly as in the paragraph cited (read it "
-        "in context: book/readings/&lt;article&gt;.html#&lt;paragraph id&gt;). Paraphrases and the "
-        "case outline are ours.</p>"
+        f"in context: {_e(_WHERE_A_PARAGRAPH_IS)}). Paraphrases and the case outline are ours.</p>"
         f"<h2>The case in brief</h2><ol class=case>{case}</ol>"
         f"<h2>Cards ({len(cards)})</h2>{''.join(cards)}</section>"
     )

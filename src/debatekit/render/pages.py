@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from debatekit.content import corpus, evidence, formats, glossary, motions
+from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
 
 # --------------------------------------------------------------------------------------------
@@ -21,9 +22,9 @@ from debatekit.render.markdown import escape_markdown
 
 
 def paragraph_link(pid: str) -> str:
-    """A MyST link to a paragraph's anchor; an unknown id raises (via the corpus)."""
+    """A MyST link to a paragraph's anchor, checked first: an unknown id raises (via the corpus)."""
     corpus.paragraph(pid)
-    return f"[{pid}](#{pid})"
+    return anchor_link(pid)
 
 
 def paragraph_links(pids: Iterable[str]) -> str:

@@ -15,6 +15,7 @@ import traitlets
 
 from debatekit.content import corpus, evidence, motions
 from debatekit.render import handouts
+from debatekit.render.links import PARAGRAPH_URL
 
 _HERE = Path(__file__).parent
 
@@ -62,7 +63,7 @@ class CaseBuilderWidget(anywidget.AnyWidget):
     motions = traitlets.List(traitlets.Dict()).tag(sync=True)
     kit_cards = traitlets.Dict(help="card id → {paragraph_id, quote, claim, kind}").tag(sync=True)
     paragraphs = traitlets.Dict(help="paragraph id → text, to check each card's quote").tag(sync=True)
-    link_template = traitlets.Unicode("{root}book/readings/{article}.html#{pid}").tag(sync=True)
+    link_template = traitlets.Unicode(PARAGRAPH_URL).tag(sync=True)
     print_css = traitlets.Unicode(help="the handouts' print CSS, for the print-ready page").tag(sync=True)
     case = traitlets.Dict(help="the case being edited, as in an exported case file").tag(sync=True)
 

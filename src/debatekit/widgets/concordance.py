@@ -12,10 +12,9 @@ import anywidget
 import traitlets
 
 from debatekit.content import corpus
+from debatekit.render.links import PARAGRAPH_URL
 
 _HERE = Path(__file__).parent
-#: Where a hit links to; the JavaScript replaces {root} with the book's root as seen from the page.
-PARAGRAPH_LINK = "{root}book/readings/{article}.html#{pid}"
 
 
 class ConcordanceWidget(anywidget.AnyWidget):
@@ -26,10 +25,12 @@ class ConcordanceWidget(anywidget.AnyWidget):
 
     paragraphs = traitlets.List(help="[{pid, article_id, text}] searched by the widget").tag(sync=True)
     term = traitlets.Unicode("", help="the word or phrase searched for").tag(sync=True)
-    link_template = traitlets.Unicode(PARAGRAPH_LINK).tag(sync=True)
+    link_template = traitlets.Unicode(
+        PARAGRAPH_URL, help="where a hit links to; the JavaScript fills {root} with the book's root"
+    ).tag(sync=True)
     width = traitlets.Int(60, help="characters of context shown either side of a hit").tag(sync=True)
 
-    def __init__(self, term: str = "", link_template: str = PARAGRAPH_LINK, **kwargs):
+    def __init__(self, term: str = "", link_template: str = PARAGRAPH_URL, **kwargs):
         paragraphs = [
             {"pid": p.pid, "article_id": p.article_id, "text": p.text}
             for art in corpus.load_articles()

@@ -17,6 +17,7 @@ import traitlets
 
 from debatekit.content import evidence
 from debatekit.models import tradeoff
+from debatekit.render.links import PARAGRAPH_URL
 
 _HERE = Path(__file__).parent
 MY_WEIGHTS = "My weights"
@@ -49,7 +50,7 @@ class TradeoffWidget(anywidget.AnyWidget):
     score_notes = traitlets.Dict(help="option → criterion → why this score").tag(sync=True)
     cards = traitlets.Dict(help="card id → {paragraph_id, quote, date} for every card cited").tag(sync=True)
     link_template = traitlets.Unicode(
-        "{root}book/readings/{article}.html#{pid}",
+        PARAGRAPH_URL,
         help="link from a card's paragraph id to its reading page; the JS fills {root} with the book's root",
     ).tag(sync=True)
     weights = traitlets.Dict(help="criterion → weight (0–10 on the sliders)").tag(sync=True)
