@@ -21,7 +21,7 @@ PARAGRAPH_LINK = "{root}book/readings/{article}.html#{pid}"
 class ConcordanceWidget(anywidget.AnyWidget):
     """A search box over every paragraph, with links to the paragraph anchors in the readings."""
 
-    _esm = _HERE / "concordance.js"
+    _esm = _HERE / "dist" / "concordance.js"
     _css = _HERE / "concordance.css"
 
     paragraphs = traitlets.List(help="[{pid, article_id, text}] searched by the widget").tag(sync=True)

@@ -35,7 +35,7 @@ def _cards_used(ex: scenarios.Explorer, seq: scenarios.Sequencing) -> dict[str, 
 class ScenarioWidget(anywidget.AnyWidget):
     """Measure checkboxes with the consequences they put in play, and a reorderable list of steps."""
 
-    _esm = _HERE / "scenarios.js"
+    _esm = _HERE / "dist" / "scenarios.js"
     _css = _HERE / "scenarios.css"
 
     title = traitlets.Unicode().tag(sync=True)

@@ -25,7 +25,7 @@ MY_WEIGHTS = "My weights"
 class TradeoffWidget(anywidget.AnyWidget):
     """Sliders for each criterion's weight, a lens picker, a ranking chart and an editable score table."""
 
-    _esm = _HERE / "tradeoff.js"
+    _esm = _HERE / "dist" / "tradeoff.js"
     _css = _HERE / "tradeoff.css"
 
     title = traitlets.Unicode("Trade-off matrix").tag(sync=True)
