@@ -2,8 +2,9 @@
 
 A matrix scores options (rows) on criteria (columns) from 0 to 10. A ``cost`` criterion counts
 as ``10 - score`` so that, after adjustment, more is always better. An option's score is the
-weighted mean of its adjusted scores. ``widgets/tradeoff.js`` repeats these computations in the
-browser with the same arithmetic, in the same order, so the two agree to the last bit.
+weighted mean of its adjusted scores. ``widgets/lib/tradeoff_model.mjs`` (the one JavaScript copy,
+bundled into the trade-off and question widgets) repeats these computations in the browser with
+the same arithmetic, in the same order, so the two agree to the last bit.
 
 Conventions shared with the JavaScript:
 
@@ -152,7 +153,7 @@ def _beats(a: float, b: float) -> bool:
 
 
 def _weighted_means(g: list[list[float]], w: list[float]) -> list[float]:
-    # Sums run left to right, exactly as in tradeoff.js, so both give bit-identical results.
+    # Sums run left to right, as in widgets/lib/tradeoff_model.mjs, so both give bit-identical results.
     total = 0.0
     for x in w:
         total += x
