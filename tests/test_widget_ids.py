@@ -63,7 +63,7 @@ AUDIT = """async () => {
 
 
 def _widgets() -> list:
-    from debatekit import tradeoff
+    from debatekit.models import tradeoff
     from debatekit.widgets import (
         CardTableWidget,
         CaseBuilderWidget,
