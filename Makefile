@@ -9,7 +9,7 @@ PORT ?= 8000
 # Both cores for the parallel parts of the test suite; override with `make test JOBS=1`.
 JOBS ?= 2
 
-.PHONY: setup book test test-unit test-site lint serve clean
+.PHONY: setup book test test-unit test-site lint serve clean widgets
 
 $(PY_STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ $(NPM_STAMP): package.json package-lock.json
 
 setup: $(PY_STAMP) $(NPM_STAMP)
 	$(BIN)/debatekit assets
+
+# Bundle each widget's source (src/debatekit/widgets/*.js and lib/) into widgets/dist/, the file
+# its Python class serves, and the shared DOM helpers into assets/workshop/dom.mjs. The output is
+# committed (tests/test_widget_bundles.py fails when it drifts), so run this after editing a widget.
+widgets: $(NPM_STAMP)
+	npm run --silent widgets
 
 book: setup
 	$(BIN)/debatekit build

@@ -18,6 +18,7 @@ from debatekit.content.toc import toc_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ESBUILD = ROOT / "node_modules" / "esbuild" / "package.json"
 
 
 def under_ci() -> bool:
@@ -45,6 +46,13 @@ def axe() -> Path:
     if not AXE.exists():
         missing(f"{AXE} missing: run `npm ci` (package.json pins axe-core)")
     return AXE
+
+
+def esbuild() -> Path:
+    """The pinned esbuild package (it bundles the widgets), or :func:`missing` with how to get it."""
+    if not ESBUILD.exists():
+        missing(f"{ESBUILD.parent} missing: run `npm ci` (package.json pins esbuild)")
+    return ESBUILD.parent
 
 
 def shared_seeds() -> Path:

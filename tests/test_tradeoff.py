@@ -5,8 +5,10 @@ Expected numbers are worked out by hand in each test's comments, never by callin
 
 from __future__ import annotations
 
+import json
 import math
 import random
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -517,3 +519,40 @@ def test_the_shipped_europe_lens_counts_frontline_state_cards():
     assert {tuple(m["lenses"]["Europe"]["stakeholders"]) for m in raw["matrices"].values()} == {
         ("Europe", "Frontline")
     }
+
+
+# --- reaching an option (the chapters' prompt solver) ----------------------------------------------
+
+_SOLVER_BASELINE = json.loads((Path(__file__).parent / "data" / "solver_baseline.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case",
+    _SOLVER_BASELINE["prompts"] + _SOLVER_BASELINE["grid"],
+    ids=lambda c: f"{c['matrix']}|{c['lens']}|{c['prefer']}|{c['moves']}",
+)
+def test_reaching_weights_answers_as_the_solver_it_replaced(case):
+    # The numbers were recorded from chapters.prompt_answer/prompt_start before the solver moved
+    # here (it screened candidates with its own numpy copy of the weighted sum).
+    m = tradeoff.matrices()[case["matrix"]]
+    start = m.lenses[case["lens"]]
+    assert tradeoff.sole_top(m.scores, start, m.directions) == case["start"]
+    if "answer" in case:
+        got = tradeoff.reaching_weights(m.scores, start, case["prefer"], case["moves"], m.directions)
+        assert got == case["answer"]
+
+
+def test_reaching_weights_names_a_bad_target_or_move_count():
+    m = next(iter(tradeoff.matrices().values()))
+    start = m.lenses[tradeoff.EQUAL_LENS]
+    with pytest.raises(ValueError, match="not an option"):
+        tradeoff.reaching_weights(m.scores, start, "no such option", 1, m.directions)
+    with pytest.raises(ValueError, match="moves is 0"):
+        tradeoff.reaching_weights(m.scores, start, m.scores.index[0], 0, m.directions)
+
+
+def test_sole_top_is_none_for_a_tie_or_all_zero_weights():
+    scores = pd.DataFrame([[5.0, 5.0], [5.0, 5.0]], index=["a", "b"], columns=["x", "y"])
+    assert tradeoff.sole_top(scores, {"x": 1, "y": 1}) is None
+    assert tradeoff.sole_top(scores.assign(x=[6.0, 5.0]), {"x": 0, "y": 0}) is None
+    assert tradeoff.sole_top(scores.assign(x=[6.0, 5.0]), {"x": 1, "y": 0}) == "a"

@@ -139,9 +139,7 @@ def test_js_rejects_all_zero_weights_like_python():
 def test_weight_formatting_rounds_halves_up_in_both():
     values = [0.125, 0.375, 2.5, 6.4999999, 6.005, 10.0, 0.0, 3.14159, 7.995]
     script = (
-        "import { readFileSync } from 'node:fs';"
-        f"const src = readFileSync({json.dumps(str(WIDGETS / 'tradeoff.js'))}, 'utf8');"
-        "const m = await import('data:text/javascript;base64,' + Buffer.from(src).toString('base64'));"
+        f"const m = await import({json.dumps((WIDGETS / 'tradeoff.js').as_uri())});"
         f"console.log(JSON.stringify({json.dumps(values)}.map(m.formatWeight)));"
     )
     proc = subprocess.run(

@@ -30,9 +30,9 @@ pytestmark = pytest.mark.usefixtures("node")
 # compute(), which tests/js/run_compute.mjs covers). Errors become {"error": message}.
 _CALL_EXPORT = """
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 const [path, name] = process.argv.slice(1);
-const src = readFileSync(path, "utf8");
-const m = await import("data:text/javascript;base64," + Buffer.from(src).toString("base64"));
+const m = await import(pathToFileURL(path).href);
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const call = (args) => {
   try { return { result: m[name](...args) }; } catch (e) { return { error: e.message }; }

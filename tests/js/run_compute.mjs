@@ -3,10 +3,12 @@
 // cases: [{args: [...compute arguments], sliderMax}]; results: [{result, readout} | {error}].
 // Infinity is written as the string "inf", since JSON has no infinity.
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const source = readFileSync(process.argv[2], "utf8");
-// Imported from a data: URL so the widget's .js loads as an ES module whatever package.json says.
-const widget = await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
+// The widget's source, with the shared lib/ modules it imports (src/debatekit/widgets/package.json
+// makes its .js files ES modules).
+const widget = await import(pathToFileURL(resolve(process.argv[2])).href);
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const results = cases.map(({ args, sliderMax = null }) => {
   try {

@@ -72,7 +72,7 @@ def stage(root: Path, staging: Path) -> list[Path]:
         shutil.copy2(root / rel, dest)
         bundled.append(rel)
     folders = sorted({(Path(course.BUNDLE) / r).parent.as_posix() for r in bundled})
-    package_data = ["widgets/*.js", "widgets/*.css", *(f"{f}/*" for f in folders)]
+    package_data = ["widgets/dist/*.js", "widgets/*.css", *(f"{f}/*" for f in folders)]
     version, python, deps = _requirements()
     (staging / "pyproject.toml").write_text(
         _PYPROJECT.format(version=version, python=python, dependencies=_toml_list(deps),

@@ -2,8 +2,9 @@
 
 A matrix scores options (rows) on criteria (columns) from 0 to 10. A ``cost`` criterion counts
 as ``10 - score`` so that, after adjustment, more is always better. An option's score is the
-weighted mean of its adjusted scores. ``widgets/tradeoff.js`` repeats these computations in the
-browser with the same arithmetic, in the same order, so the two agree to the last bit.
+weighted mean of its adjusted scores. ``widgets/lib/tradeoff_model.mjs`` (the one JavaScript copy,
+bundled into the trade-off and question widgets) repeats these computations in the browser with
+the same arithmetic, in the same order, so the two agree to the last bit.
 
 Conventions shared with the JavaScript:
 
@@ -17,8 +18,10 @@ Conventions shared with the JavaScript:
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,6 +39,10 @@ EQUAL_LENS = "Equal weights"
 #: the weight every criterion gets under the "Equal weights" lens (mid-range of the 0–10 sliders)
 EQUAL_WEIGHT = 5.0
 MATRICES_FILE = "matrices.yml"
+#: The weights a reader can set on the widget's sliders (0 to 10 in steps of 0.5).
+SLIDER_VALUES = tuple(i / 2 for i in range(21))
+#: The grid searched when every slider may move (``moves="any"``): 0, 2.5, …, 10.
+COARSE_VALUES = (0.0, 2.5, 5.0, 7.5, 10.0)
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -146,7 +153,7 @@ def _beats(a: float, b: float) -> bool:
 
 
 def _weighted_means(g: list[list[float]], w: list[float]) -> list[float]:
-    # Sums run left to right, exactly as in tradeoff.js, so both give bit-identical results.
+    # Sums run left to right, as in widgets/lib/tradeoff_model.mjs, so both give bit-identical results.
     total = 0.0
     for x in w:
         total += x
@@ -277,6 +284,80 @@ def tipping_points(
         table[column] = pd.Series([r[column] for r in rows], index=table.index, dtype=object)
     tied = tuple(o for o, r in zip(options, ranks, strict=True) if r == 1)
     return TippingPoints(options[top], tied, table, change)
+
+
+# --- reaching an option: the weights that put it on top ---------------------------------------
+
+
+def _sole_top_index(g: list[list[float]], w: list[float]) -> int | None:
+    """The option ranked 1 on its own under weights ``w``, or None (a tie, or every weight zero)."""
+    if not any(w):
+        return None
+    ranks = _ranks(_weighted_means(g, w))
+    return ranks.index(1) if ranks.count(1) == 1 else None
+
+
+def sole_top(scores: pd.DataFrame, weights: Mapping, directions: Mapping | None = None) -> str | None:
+    """The single top option under ``weights``; None when several share rank 1 or every weight is 0."""
+    options, criteria, values = _check_scores(scores)
+    g = _adjusted(values, _check_directions(directions, criteria))
+    top = _sole_top_index(g, _check_weights(weights, criteria, allow_all_zero=True))
+    return None if top is None else options[top]
+
+
+def _slider_settings(base: list[float], moves: int | str):
+    """(distance moved, weights) for every setting a reader can reach from ``base``: up to ``moves``
+    sliders changed, each to a value of :data:`SLIDER_VALUES`, or for ``"any"`` every slider on
+    :data:`COARSE_VALUES`; the distance is the total the sliders move."""
+    if moves == "any":
+        for row in itertools.product(COARSE_VALUES, repeat=len(base)):
+            yield sum(map(abs, map(operator.sub, row, base))), list(row)
+        return
+    for k in range(1, moves + 1):
+        for chosen in itertools.combinations(range(len(base)), k):
+            for values in itertools.product(SLIDER_VALUES, repeat=k):
+                if any(base[i] == v for i, v in zip(chosen, values, strict=True)):
+                    continue
+                row = list(base)
+                for i, v in zip(chosen, values, strict=True):
+                    row[i] = v
+                yield sum(abs(v - base[i]) for i, v in zip(chosen, values, strict=True)), row
+
+
+def reaching_weights(
+    scores: pd.DataFrame,
+    start: Mapping,
+    target: str,
+    moves: int | str,
+    directions: Mapping | None = None,
+) -> dict[str, float] | None:
+    """The smallest change of the sliders from ``start`` that makes ``target`` the single top option,
+    as {criterion: new weight}; None if there is none.
+
+    With ``moves`` a whole number the search covers every value that many sliders can take, so None
+    means no such change exists on the sliders; with ``"any"`` it covers a coarse grid of all of them.
+    Size is the total distance the sliders move; ties go to the first setting in search order.
+    """
+    options, criteria, values = _check_scores(scores)
+    g = _adjusted(values, _check_directions(directions, criteria))
+    base = _check_weights(start, criteria, allow_all_zero=True)
+    if target not in options:
+        raise ValueError(f"target {target!r} is not an option; options are {options}")
+    if moves != "any" and not (isinstance(moves, int) and not isinstance(moves, bool) and moves >= 1):
+        raise ValueError(f"moves is {moves!r}; give a whole number ≥ 1 or 'any'")
+    goal = options.index(target)
+    best, best_size = None, math.inf
+    for size, row in _slider_settings(base, moves):
+        if size >= best_size or not any(row):
+            continue
+        means = _weighted_means(g, row)
+        if any(_beats(m, means[goal]) for m in means):  # a cheap first screen: someone beats the target
+            continue
+        if _sole_top_index(g, row) == goal:
+            best, best_size = row, size
+    if best is None:
+        return None
+    return {c: w for c, w, b in zip(criteria, best, base, strict=True) if w != b}
 
 
 def format_weight(x: float) -> str:

@@ -8,11 +8,9 @@ are MyST links (``[a000-p07](#a000-p07)``) that the book resolves.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from debatekit.content import corpus, evidence
@@ -21,10 +19,6 @@ from debatekit.models import tradeoff
 from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
 
-#: The weights a reader can set on the widget's sliders (0 to 10 in steps of 0.5).
-SLIDER_VALUES = tuple(i / 2 for i in range(21))
-#: The grid searched when a prompt lets the reader move every slider (``moves: any``).
-COARSE_VALUES = (0.0, 2.5, 5.0, 7.5, 10.0)
 
 
 def quote_markdown(card: Mapping) -> str:
@@ -237,70 +231,18 @@ def links_markdown(article_id: str) -> str:
 # --- widget prompts ------------------------------------------------------------------------------
 
 
-def _sole_top(matrix: tradeoff.Matrix, weights: Mapping[str, float]) -> str | None:
-    if not any(weights.values()):
-        return None
-    ranking = tradeoff.evaluate(matrix.scores, weights, matrix.directions)
-    top = ranking.index[ranking["rank"] == 1]
-    return top[0] if len(top) == 1 else None
-
-
-def _candidates(matrix: tradeoff.Matrix, start: dict[str, float], moves: int | str) -> np.ndarray:
-    """Weight vectors a reader can set: ``moves`` sliders changed on the 0.5 grid, or for ``"any"``
-    every slider on a coarse grid (0, 2.5, …, 10)."""
-    criteria = list(matrix.criteria)
-    base = np.array([start[c] for c in criteria])
-    if moves == "any":
-        return np.array(list(itertools.product(COARSE_VALUES, repeat=len(criteria))))
-    rows = []
-    for k in range(1, moves + 1):
-        for chosen in itertools.combinations(range(len(criteria)), k):
-            for values in itertools.product(SLIDER_VALUES, repeat=k):
-                if any(base[i] == v for i, v in zip(chosen, values, strict=True)):
-                    continue
-                row = base.copy()
-                row[list(chosen)] = values
-                rows.append(row)
-    return np.array(rows).reshape(-1, len(criteria))
-
-
 def prompt_answer(matrix: tradeoff.Matrix, prompt: Prompt) -> dict[str, float] | None:
     """The smallest change of the sliders from the prompt's lens that makes ``prompt.prefer`` the single
-    top option, as {criterion: new weight}; None if there is none.
-
-    With ``moves`` 1 or 2 the search covers every value those sliders can take, so None means the task
-    has no answer on the widget; with ``"any"`` it covers a coarse grid of all the sliders. Candidates
-    are screened with vectorised arithmetic and the answer is confirmed with :func:`tradeoff.evaluate`.
-    """
+    top option, as {criterion: new weight}; None if there is none (see :func:`tradeoff.reaching_weights`)."""
     if prompt.prefer is None:
         raise ValueError("this prompt has no option to reach; only prompts with prefer have an answer")
-    criteria, options = list(matrix.criteria), list(matrix.options)
-    start = dict(matrix.lenses[prompt.lens])
-    weights = _candidates(matrix, start, prompt.moves)
-    weights = weights[weights.sum(axis=1) > 0]
-    adjusted = np.array(
-        [
-            [10 - v if matrix.directions[c] == "cost" else v for c, v in zip(criteria, row, strict=True)]
-            for row in matrix.scores.to_numpy(dtype=float)
-        ]
-    )
-    means = weights @ adjusted.T / weights.sum(axis=1, keepdims=True)
-    target = options.index(prompt.prefer)
-    others = np.delete(means, target, axis=1)
-    scale = np.maximum(1.0, np.maximum(np.abs(means[:, [target]]), np.abs(others)))
-    wins = ((means[:, [target]] - others) > tradeoff.TIE_TOLERANCE * scale).all(axis=1)
-    base = np.array([start[c] for c in criteria])
-    size = np.abs(weights - base).sum(axis=1)
-    for i in np.flatnonzero(wins)[np.argsort(size[wins], kind="stable")]:
-        change = {c: float(w) for c, w, b in zip(criteria, weights[i], base, strict=True) if w != b}
-        if _sole_top(matrix, {**start, **change}) == prompt.prefer:
-            return change
-    return None
+    start = matrix.lenses[prompt.lens]
+    return tradeoff.reaching_weights(matrix.scores, start, prompt.prefer, prompt.moves, matrix.directions)
 
 
 def prompt_start(matrix: tradeoff.Matrix, prompt: Prompt) -> str | None:
     """The single top option under the prompt's lens before the reader changes anything (None if tied)."""
-    return _sole_top(matrix, matrix.lenses[prompt.lens])
+    return tradeoff.sole_top(matrix.scores, matrix.lenses[prompt.lens], matrix.directions)
 
 
 def prompts_markdown(ch: Chapter) -> str:

@@ -2,6 +2,8 @@
 // compute() is pure (no DOM) and repeats debatekit.render.card_table.filter_card_ids, so Node tests can
 // hold it to the Python reference; render() is the thin UI over it.
 
+import { h, uniqueId } from "./lib/dom.mjs";
+
 export const FILTERS = ["article", "stakeholder", "kind", "topic", "text"];
 const FOLD = { "‘": "'", "’": "'", "“": '"', "”": '"' };
 
@@ -35,13 +37,6 @@ export function compute(rows, filters) {
     .map((row) => row.card_id);
 }
 
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) node.append(c);
-  return node;
-}
-
 const LABELS = {
   article: "Article",
   stakeholder: "Stakeholder",
@@ -50,10 +45,8 @@ const LABELS = {
   text: "Words in the quote, paraphrase or date",
 };
 
-let counter = 0;
-
 function render({ model, el }) {
-  const uid = `dk-cards-${++counter}`;
+  const uid = uniqueId("dk-cards");
   const rows = model.get("rows");
   const byId = Object.fromEntries(rows.map((r) => [r.card_id, r]));
   const options = model.get("options");

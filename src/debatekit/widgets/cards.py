@@ -19,7 +19,7 @@ _HERE = Path(__file__).parent
 class CardTableWidget(anywidget.AnyWidget):
     """Filters (selects and a search box) over a table of every evidence card, linked to its paragraph."""
 
-    _esm = _HERE / "cards.js"
+    _esm = _HERE / "dist" / "cards.js"
     _css = _HERE / "cards.css"
 
     rows = traitlets.List(help="card_table.card_rows(): one dict per card").tag(sync=True)

@@ -4,6 +4,8 @@
 // render() is the UI. On the book the case is kept in the browser through globalThis.debatekitWork
 // (assets/workshop.js), with the student's own cards; in Jupyter it lives in the ``case`` trait.
 
+import { download, h, uniqueId } from "./lib/dom.mjs";
+
 export const CASE_FORMAT = "debatekit-case";
 export const CASE_VERSION = 1;
 
@@ -128,26 +130,6 @@ ${args}${rebs}<h2>What a judge would flag</h2>${flags}</section></body></html>`;
 
 // --- rendering --------------------------------------------------------------------------------
 
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (v === true) node.setAttribute(k, "");
-    else node.setAttribute(k, String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c);
-  return node;
-}
-
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function newCase(motionId) {
   const id = `case-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   return { format: CASE_FORMAT, version: CASE_VERSION, id, student: "", motion: motionId, side: "proposition",
@@ -165,11 +147,9 @@ export function readCaseFile(parsed, motionIds) {
   return { ...parsed, rebuttals: parsed.rebuttals || [], id: typeof parsed.id === "string" ? parsed.id : newCase(parsed.motion).id };
 }
 
-let widgets = 0;
-
 function render({ model, el: root }) {
-  const n = ++widgets;
-  const uid = (s) => `dk-case-${n}-${s}`;
+  const prefix = uniqueId("dk-case");
+  const uid = (s) => `${prefix}-${s}`;
   const work = globalThis.debatekitWork || null;
   const motions = model.get("motions");
   const motionById = Object.fromEntries(motions.map((m) => [m.motion_id, m]));

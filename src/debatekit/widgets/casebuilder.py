@@ -56,7 +56,7 @@ def paragraph_texts() -> dict[str, str]:
 class CaseBuilderWidget(anywidget.AnyWidget):
     """Motion and side, arguments (claim, warrant, impact, cards), rebuttals, findings and exports."""
 
-    _esm = _HERE / "casebuilder.js"
+    _esm = _HERE / "dist" / "casebuilder.js"
     _css = _HERE / "casebuilder.css"
 
     title = traitlets.Unicode("Case builder").tag(sync=True)

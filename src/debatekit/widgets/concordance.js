@@ -1,6 +1,10 @@
 // Concordance widget: every paragraph that mentions a term, with context and a link.
 // compute() is pure (no DOM) so Node tests can check it against debatekit.content.corpus.concordance.
 
+import { h as el, paragraphHref, uniqueId } from "./lib/dom.mjs";
+
+export { paragraphHref } from "./lib/dom.mjs";
+
 export function compute(paragraphs, term, width = 60) {
   const needle = term.trim().toLowerCase();
   if (!needle) return [];
@@ -22,24 +26,8 @@ export function compute(paragraphs, term, width = 60) {
   return hits;
 }
 
-// A link to a paragraph of the readings. "{root}" in the template is the book's root as seen from
-// this page (Sphinx's data-content_root), so the same template works on every page of the book.
-export function paragraphHref(template, pid) {
-  const root = (typeof document !== "undefined" && document.documentElement.dataset.content_root) || "";
-  return template.replace("{root}", root).replace("{article}", pid.slice(0, 4)).replace("{pid}", pid);
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) node.append(c);
-  return node;
-}
-
-let counter = 0;
-
 function render({ model, el: root }) {
-  const id = `dk-concordance-${++counter}`;
+  const id = uniqueId("dk-concordance");
   const input = el("input", { type: "search", id, autocomplete: "off", "data-testid": "concordance-input" });
   const texts = new Set(model.get("paragraphs").map((p) => p.article_id)).size;
   const label = el("label", { for: id }, `Find a word or phrase in ${texts === 1 ? "the text" : `all ${texts} texts`}`);

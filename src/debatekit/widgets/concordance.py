@@ -20,7 +20,7 @@ _HERE = Path(__file__).parent
 class ConcordanceWidget(anywidget.AnyWidget):
     """A search box over every paragraph, with links to the paragraph anchors in the readings."""
 
-    _esm = _HERE / "concordance.js"
+    _esm = _HERE / "dist" / "concordance.js"
     _css = _HERE / "concordance.css"
 
     paragraphs = traitlets.List(help="[{pid, article_id, text}] searched by the widget").tag(sync=True)

@@ -3,6 +3,8 @@
 // compute() and timer() are pure (no DOM) and repeat debatekit.models.flow step for step, so Node tests
 // can hold them to the Python model; render() is the UI.
 
+import { h, uniqueId } from "./lib/dom.mjs";
+
 export const SIDES = ["proposition", "opposition"];
 export const PHASE_LABELS = {
   ready: "Not started",
@@ -114,22 +116,14 @@ export function compute(fmt, flow, elapsed = {}) {
 
 // --- rendering ------------------------------------------------------------------------------
 
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 function shorten(text, n = 90) {
   return text.length <= n ? text : `${text.slice(0, n - 1).trimEnd()}…`;
 }
 
 const ANNOUNCED = new Set(["final-minute", "final-30", "overtime"]);
-let uid = 0;
 
 function render({ model, el: root }) {
-  const id = `dk-flow-${++uid}`;
+  const id = uniqueId("dk-flow");
   const formats = model.get("formats");
   const motions = model.get("motions");
   const live = h("p", { class: "dk-flow-live", "aria-live": "polite", "data-testid": "flow-live" });

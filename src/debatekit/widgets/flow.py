@@ -26,7 +26,7 @@ _HERE = Path(__file__).parent
 class FlowWidget(anywidget.AnyWidget):
     """A flow sheet for one format and motion (both can be changed in the page)."""
 
-    _esm = _HERE / "flow.js"
+    _esm = _HERE / "dist" / "flow.js"
     _css = _HERE / "flow.css"
 
     formats = traitlets.Dict(help="format id → {format_id, name, sides, speeches}").tag(sync=True)

@@ -2,6 +2,8 @@
 // compute() is pure (no DOM) and repeats debatekit.models.ledger.compute step for step (same sums in
 // the same order, same rounding) so Node tests can hold it to the Python model; render() is the UI.
 
+import { h, svg as s, uniqueId } from "./lib/dom.mjs";
+
 export const WEIGHT_MAX = 5;
 export const MINUS = "\u2212";
 const KINDS = ["gain", "risk"];
@@ -83,22 +85,6 @@ export function compute(items, ratings = {}) {
 
 // --- rendering ------------------------------------------------------------------------------
 
-const SVG = "http://www.w3.org/2000/svg";
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-function s(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 const WIDTH = 640;
 const AXIS = 320;
 const HALF = 220; // longest bar; leaves room for its value text
@@ -156,10 +142,8 @@ function drawChart(svg, result, names, hatchId) {
   );
 }
 
-let uid = 0;
-
 function render({ model, el: root }) {
-  const id = `dk-ledger-${++uid}`;
+  const id = uniqueId("dk-ledger");
   // debatekit:persist (one call): on the book, the student's ratings are kept in the browser and
   // restored here, through the model (assets/workshop.js).
   globalThis.debatekitWork?.persist(model, { widget: "ledger", id: model.get("title"), keys: ["ratings"], label: "the ledger" });

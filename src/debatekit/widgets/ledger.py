@@ -23,7 +23,7 @@ GAIN_COLOUR, RISK_COLOUR, NET_COLOUR = "#0072B2", "#D55E00", "#000000"
 class LedgerWidget(anywidget.AnyWidget):
     """Weight and likelihood sliders for every item, a diverging balance chart and a spoken summary."""
 
-    _esm = _HERE / "ledger.js"
+    _esm = _HERE / "dist" / "ledger.js"
     _css = _HERE / "ledger.css"
 
     title = traitlets.Unicode().tag(sync=True)

@@ -1,6 +1,7 @@
 // Question widget: the controls for one exercise question and, in practice mode, its check.
 // compute() is pure (no DOM) and repeats debatekit.classroom.checking.check step for step, so a
-// Node test holds the two to the same scores and feedback. In assessed mode the widget has no key
+// Node test holds the two to the same scores and feedback; a weighing question ranks the options
+// with the shared trade-off model (lib/tradeoff_model.mjs). In assessed mode the widget has no key
 // (practice is {}): it only records the answer, and the grader scores it later.
 //
 // Browser storage (localStorage), all under "debatekit:": "debatekit:answer:<store_key>:<question>"
@@ -8,38 +9,14 @@
 // "<notebook file>|<release>|<copy id>"; an empty store_key means no browser copy. A copy only
 // fills a question the kernel has no answer for, so it never overrides the notebook.
 
+import { rankOptions } from "./lib/tradeoff_model.mjs";
+import { h as el, storage, uniqueId } from "./lib/dom.mjs";
+
+export { rankOptions } from "./lib/tradeoff_model.mjs";
 export const NUMERIC_SLACK = 1e-9;
-const TIE_TOLERANCE = 1e-12;
 
 function fmt(x) {
   return String(x);
-}
-
-function beats(a, b) {
-  return a - b > TIE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-// Scores of every option under `weights`, as debatekit.models.tradeoff.evaluate computes them, and ranks
-// (1 = best; options within the tie tolerance share the better rank).
-export function rankOptions(matrix, weights) {
-  const w = matrix.criteria.map((c) => weights[c]);
-  let total = 0;
-  for (const x of w) total += x;
-  const scores = matrix.values.map((row) => {
-    let acc = 0;
-    row.forEach((v, i) => {
-      const g = matrix.directions[matrix.criteria[i]] === "cost" ? 10 - v : v;
-      acc += w[i] * g;
-    });
-    return acc / total;
-  });
-  const rows = matrix.options.map((option, j) => ({
-    option,
-    score: scores[j],
-    rank: 1 + scores.filter((other) => beats(other, scores[j])).length,
-    index: j,
-  }));
-  return rows.sort((a, b) => a.rank - b.rank || a.index - b.index);
 }
 
 export function weighingOutcome(task, weights) {
@@ -160,21 +137,9 @@ export function compute(question, practice, answer) {
 // ---------------------------------------------------------------------------------------------
 // Rendering: thin DOM code over the model. Every control is labelled and works by keyboard.
 
-// Element ids must be unique in the page; each widget may load its own copy of this module, so the
-// counter lives on globalThis rather than in a module variable.
+// Element ids (and radio group names) must be unique in the page, however many questions it shows.
 function nextUid(qid) {
-  globalThis.__debatekitQuestionCount = (globalThis.__debatekitQuestionCount || 0) + 1;
-  return `dk-q-${qid}-${globalThis.__debatekitQuestionCount}`;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v === null || v === undefined) continue;
-    node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) node.append(c);
-  return node;
+  return uniqueId(`dk-q-${qid}`);
 }
 
 const STATUS_TEXT = {
@@ -190,14 +155,6 @@ export const DETACHED_WARNING =
   "Warning: this notebook was reopened, or is open in another tab, while its kernel kept running. " +
   "Your answers are kept beside the notebook, but this page's notebook file may miss them: close other " +
   "tabs of it, run all cells (Run ▸ Run All Cells), then save.";
-
-function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // sandboxed frames may forbid it; the notebook copy is what counts anyway
-  }
-}
 
 function excerpt(text, n = 220) {
   return text.length <= n ? text : text.slice(0, text.lastIndexOf(" ", n)) + " …";

@@ -25,7 +25,7 @@ _HERE = Path(__file__).parent
 class QuestionWidget(anywidget.AnyWidget):
     """One question. ``question`` is the public part; ``practice`` the key and feedback (or empty)."""
 
-    _esm = _HERE / "question.js"
+    _esm = _HERE / "dist" / "question.js"
     _css = _HERE / "question.css"
 
     question = traitlets.Dict(help="what a student may see: id, type, prompt, choices, items, ...").tag(

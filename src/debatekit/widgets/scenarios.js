@@ -3,6 +3,8 @@
 // consequencesInPlay() are pure (no DOM) and repeat debatekit.models.scenarios step for step, so Node
 // tests can hold them to the Python model; render() is the UI.
 
+import { h, uniqueId } from "./lib/dom.mjs";
+
 function idsOf(kind, records, key) {
   const ids = records.map((r) => r[key]);
   const dupes = [...new Set(ids.filter((x, i) => ids.indexOf(x) !== i))].sort();
@@ -51,18 +53,10 @@ export function compute(order, steps) {
 
 // --- rendering ------------------------------------------------------------------------------
 
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-let uid = 0;
 
 function quotesFor(ids, cards) {
   return ids.filter((c) => cards[c]).map((c) => h("blockquote", {}, `“${cards[c].quote}” `, h("cite", {}, `${c}, ${cards[c].paragraph_id}` + (cards[c].date ? `, ${cards[c].date}` : ""))));
@@ -248,7 +242,7 @@ function renderSequence(model, id, cards) {
 }
 
 function render({ model, el: root }) {
-  const id = `dk-scenarios-${++uid}`;
+  const id = uniqueId("dk-scenarios");
   const cards = model.get("cards");
   const explorer = renderExplorer(model, id, cards);
   const sequence = renderSequence(model, id, cards);

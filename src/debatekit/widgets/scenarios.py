@@ -36,7 +36,7 @@ def _cards_used(ex: scenario_data.Explorer, seq: scenario_data.Sequencing) -> di
 class ScenarioWidget(anywidget.AnyWidget):
     """Measure checkboxes with the consequences they put in play, and a reorderable list of steps."""
 
-    _esm = _HERE / "scenarios.js"
+    _esm = _HERE / "dist" / "scenarios.js"
     _css = _HERE / "scenarios.css"
 
     title = traitlets.Unicode().tag(sync=True)

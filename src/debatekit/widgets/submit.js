@@ -7,6 +7,8 @@
 // copies, "debatekit:answer:<store_key>:<question>" (see question.js), and "Start over" removes
 // them. It writes nothing of its own.
 
+import { h as el, storage } from "./lib/dom.mjs";
+
 export const ANSWERS_FIELD = "debatekit_answers";
 export const FORMAT = 1;
 
@@ -26,21 +28,6 @@ export function compute(meta, qids, answers) {
     source: "book page",
     answers: all,
   };
-}
-
-function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v);
-  for (const c of children) node.append(c);
-  return node;
 }
 
 // The answers this browser holds, with the kernel's (model "answers") first where it has them.

@@ -19,7 +19,7 @@ _HERE = Path(__file__).parent
 class SubmitWidget(anywidget.AnyWidget):
     """Download every answer of one assignment as ``<assignment>.answers.json``."""
 
-    _esm = _HERE / "submit.js"
+    _esm = _HERE / "dist" / "submit.js"
     _css = _HERE / "submit.css"
 
     assignment = traitlets.Unicode("").tag(sync=True)

@@ -1,175 +1,19 @@
 // Trade-off matrix widget: weigh the criteria, watch the ranking, see what would change it.
-// compute() is pure (no DOM) and repeats debatekit.models.tradeoff step for step, summing in the same
-// order, so Node tests can hold it to the Python model; render() is the thin UI over it.
+// compute() is the shared model (lib/tradeoff_model.mjs), which Node tests hold to debatekit.models.tradeoff;
+// render() is the thin UI over it. `make widgets` bundles this file into dist/tradeoff.js.
 
-export const TIE_TOLERANCE = 1e-12;
+import { compute, formatWeight, readout } from "./lib/tradeoff_model.mjs";
+import { emphasised, h, paragraphHref, svg as s, uniqueId } from "./lib/dom.mjs";
+
+export { compute, formatWeight, readout, TIE_TOLERANCE } from "./lib/tradeoff_model.mjs";
+export { paragraphHref } from "./lib/dom.mjs";
 export const SLIDER_MAX = 10;
 export const MY_WEIGHTS = "My weights";
 
-function beats(a, b) {
-  return a - b > TIE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-function checked(scores, weights, directions) {
-  const { options, criteria, values } = scores;
-  if (!options.length || !criteria.length) throw new Error("empty matrix: it needs at least one option and one criterion");
-  values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (typeof v !== "number" || Number.isNaN(v) || v < 0 || v > 10) {
-        throw new Error(`score of option '${options[i]}' on criterion '${criteria[j]}' is ${v}; give a number from 0 to 10`);
-      }
-    }),
-  );
-  const w = criteria.map((c) => {
-    const x = weights[c];
-    if (typeof x !== "number" || !Number.isFinite(x) || x < 0) throw new Error(`weight for criterion '${c}' is ${x}; give a number ≥ 0`);
-    return x;
-  });
-  if (!w.some((x) => x !== 0)) throw new Error("all weights are zero; give at least one criterion a positive weight");
-  const g = values.map((row) => row.map((v, j) => ((directions || {})[criteria[j]] === "cost" ? 10 - v : v)));
-  return { options, criteria, g, w };
-}
-
-function weightedMeans(g, w) {
-  let total = 0;
-  for (const x of w) total += x;
-  return g.map((row) => {
-    let acc = 0;
-    for (let i = 0; i < w.length; i++) acc += w[i] * row[i];
-    return acc / total;
-  });
-}
-
-function ranksOf(values) {
-  return values.map((v) => 1 + values.filter((other) => beats(other, v)).length);
-}
-
-// [lo, hi] of weight k over which option `top` stays ranked 1, and who overtakes beyond each end.
-// Others fixed, option j's weighted sum is the line A_j + t·g_jk; the top changes where lines cross.
-function criterionInterval(g, w, k, top) {
-  const t0 = w[k];
-  let others = 0;
-  for (let i = 0; i < w.length; i++) if (i !== k) others += w[i];
-  if (others === 0) return { lo: 0, hi: Infinity, loOpt: null, hiOpt: null };
-  const sums = g.map((row) => {
-    let acc = 0;
-    for (let i = 0; i < w.length; i++) if (i !== k) acc += w[i] * row[i];
-    return acc;
-  });
-  let hi = Infinity, hiOpt = null, hiSlope = 0;
-  let lo = -Infinity, loOpt = null, loSlope = 0;
-  g.forEach((row, j) => {
-    const slope = row[k] - g[top][k];
-    if (j === top || slope === 0) return;
-    const cross = (sums[top] - sums[j]) / slope;
-    if (slope > 0) {
-      if (hiOpt === null || beats(hi, cross) || (!beats(cross, hi) && slope > hiSlope)) [hi, hiOpt, hiSlope] = [cross, j, slope];
-    } else if (loOpt === null || beats(cross, lo) || (!beats(lo, cross) && slope < loSlope)) {
-      [lo, loOpt, loSlope] = [cross, j, slope];
-    }
-  });
-  hi = Math.max(hi, t0);
-  lo = Math.min(lo, t0);
-  if (lo < 0 || !beats(lo, 0)) [lo, loOpt] = [0, null];
-  return { lo, hi, loOpt, hiOpt };
-}
-
-// Scores, ranks, tipping points and Pareto dominance for one weighting (see debatekit.models.tradeoff).
-// scores = {options, criteria, values: [[0–10 per criterion] per option]}; weights and
-// directions map criterion → number and → "benefit" | "cost". Throws Error on bad input.
-export function compute(scores, weights, directions) {
-  const { options, criteria, g, w } = checked(scores, weights, directions);
-  const means = weightedMeans(g, w);
-  const ranks = ranksOf(means);
-  const top = ranks.indexOf(1);
-  const tipping = [];
-  let change = null;
-  criteria.forEach((criterion, k) => {
-    const { lo, hi, loOpt, hiOpt } = criterionInterval(g, w, k, top);
-    tipping.push({
-      criterion, weight: w[k], lo, hi,
-      overtakerBelow: loOpt === null ? null : options[loOpt],
-      overtakerAbove: hiOpt === null ? null : options[hiOpt],
-    });
-    for (const [direction, opt, threshold] of [["raise", hiOpt, hi], ["lower", loOpt, lo]]) {
-      const delta = Math.abs(threshold - w[k]);
-      if (opt !== null && (change === null || delta < change.delta)) {
-        change = { criterion, direction, weight: w[k], threshold, delta, overtaker: options[opt] };
-      }
-    }
-  });
-  const dominatedBy = {};
-  options.forEach((option, i) => {
-    dominatedBy[option] = options.filter(
-      (_, j) => j !== i && g[j].every((a, c) => a >= g[i][c]) && g[j].some((a, c) => a > g[i][c]),
-    );
-  });
-  return {
-    options, scores: means, ranks, top: options[top],
-    tied: options.filter((_, i) => ranks[i] === 1),
-    tipping, change, dominatedBy,
-    pareto: options.filter((o) => dominatedBy[o].length === 0),
-  };
-}
-
-// A weight to at most two decimals, trailing zeros dropped (Python: tradeoff.format_weight).
-export function formatWeight(x) {
-  return x.toFixed(2).replace(/\.?0+$/, "");
-}
-
-function joinNames(names) {
-  const starred = names.map((n) => `*${n}*`);
-  return starred.length === 1 ? starred[0] : `${starred.slice(0, -1).join(", ")} and ${starred.at(-1)}`;
-}
-
-// One sentence on what would change the top option (Python: tradeoff.readout).
-export function readout(result, sliderMax = null) {
-  const lead = result.tied.length > 1 ? `${joinNames(result.tied)} share the top` : "";
-  const c = result.change;
-  if (c === null) {
-    return lead
-      ? `${lead}; no single weight change puts another option above *${result.top}*.`
-      : `*${result.top}* stays on top whatever single weight you change.`;
-  }
-  const word = c.direction === "raise" ? "above" : "below";
-  let sentence = `${c.direction} *${c.criterion}* ${word} ${formatWeight(c.threshold)} and *${c.overtaker}* overtakes *${result.top}*`;
-  if (sliderMax !== null && c.threshold > sliderMax) sentence += ` (beyond the slider's range of 0–${formatWeight(sliderMax)})`;
-  return lead ? `${lead}; ${sentence}.` : `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
-}
-
 // --- rendering ------------------------------------------------------------------------------
-
-// A link to a paragraph of the readings. "{root}" in the template is the book's root as seen from
-// this page (Sphinx's data-content_root), so the same template works on every page of the book.
-export function paragraphHref(template, pid) {
-  const root = (typeof document !== "undefined" && document.documentElement.dataset.content_root) || "";
-  return template.replace("{root}", root).replace("{article}", pid.slice(0, 4)).replace("{pid}", pid);
-}
-
-const SVG = "http://www.w3.org/2000/svg";
-
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-function s(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-// "*x* and *y*" → text with <em> for the starred names (built as nodes, never as HTML).
-function emphasised(text) {
-  return text.split("*").map((part, i) => (i % 2 ? h("em", {}, part) : document.createTextNode(part)));
-}
 
 const ROW = 46;
 const BAR_MAX = 500;
-let uid = 0;
 
 function drawChart(svg, result, patternId) {
   const order = result.options.map((_, i) => i).sort((a, b) => result.ranks[a] - result.ranks[b] || a - b);
@@ -203,7 +47,7 @@ function drawChart(svg, result, patternId) {
 }
 
 function render({ model, el: root }) {
-  const id = `dk-tradeoff-${++uid}`;
+  const id = uniqueId("dk-tradeoff");
   // debatekit:persist (one call): on the book, the student's weights and score changes are kept
   // in the browser and restored here, through the model (assets/workshop.js).
   globalThis.debatekitWork?.persist(model, { widget: "tradeoff", id: model.get("title"), keys: ["weights", "lens", "scores", "justifications"], label: "the trade-off matrix" });

@@ -1,7 +1,8 @@
 """Trade-off matrix widget: weight sliders, stakeholder lenses, a live ranking and its tipping point.
 
-Everything the reader sees is computed in ``tradeoff.js`` (``compute``), so the widget stays live
-on the static book; in a kernel, ``ranking`` and ``weights`` give the same state from Python,
+Everything the reader sees is computed in ``tradeoff.js`` (``compute``, from the shared
+``lib/tradeoff_model.mjs``; the class serves their bundle ``dist/tradeoff.js``), so the widget stays
+live on the static book; in a kernel, ``ranking`` and ``weights`` give the same state from Python,
 computed by :mod:`debatekit.models.tradeoff`.
 """
 
@@ -26,7 +27,7 @@ MY_WEIGHTS = "My weights"
 class TradeoffWidget(anywidget.AnyWidget):
     """Sliders for each criterion's weight, a lens picker, a ranking chart and an editable score table."""
 
-    _esm = _HERE / "tradeoff.js"
+    _esm = _HERE / "dist" / "tradeoff.js"
     _css = _HERE / "tradeoff.css"
 
     title = traitlets.Unicode("Trade-off matrix").tag(sync=True)
