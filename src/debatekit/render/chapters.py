@@ -20,7 +20,6 @@ from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
 
 
-
 def quote_markdown(card: Mapping) -> str:
     """A card's verbatim quote in quotation marks, with a link to its paragraph."""
     return f"“{escape_markdown(corpus.normalise_space(card['quote']))}” ({anchor_link(card['paragraph_id'])})"
