@@ -18,7 +18,7 @@ from matplotlib.colors import to_hex
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from debatekit.build import check
-from debatekit.content import chapters, corpus, course, evidence
+from debatekit.content import chapters, corpus, course, evidence, matrices
 from debatekit.content.files import DataError, data_path
 from debatekit.models import tradeoff
 from debatekit.render import argument_map, figures
@@ -30,7 +30,7 @@ COURSE_LENSES = ("US", "Russia", "Ukraine", "Europe")
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = corpus.ARTICLE_IDS
-MATRICES = tradeoff.matrices()
+MATRICES = matrices.matrices()
 SHIPPED = chapters.load_chapters(matrices=MATRICES)
 PID = r"a\d{3}-p\d{2}"
 OKABE_ITO = {c.lower() for c in chart_style.OKABE_ITO.values()}
@@ -105,8 +105,30 @@ def _load(tmp_path, data) -> chapters.Content:
     return chapters.load_chapters(path, matrices=MATRICES)
 
 
+def test_the_chapter_a_notebook_loads_is_checked_against_the_course_matrices(tmp_path):
+    """chapters.chapter() (what every chapter notebook calls) checks matrix, lens and option names."""
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for folder in ("data", "seeds"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    data = _raw()
+    data["chapters"]["a001"]["lens"] = "no-such-lens"
+    path = tmp_path / "data" / "chapters.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    course.use(tmp_path)
+    chapters._default.cache_clear()
+    matrices._load_matrices.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"entry a001: field 'lens': unknown lens 'no-such-lens'"):
+            chapters.chapter("a000")
+    finally:
+        course.use(None)
+        chapters._default.cache_clear()
+        matrices._load_matrices.cache_clear()
+
+
 def test_debatekit_check_reports_a_chapter_naming_a_matrix_the_course_lacks(tmp_path):
-    """The matrices are a model's, so content.chapters cannot load them: debatekit check passes them in."""
+    """debatekit check reports a chapter whose matrix the course's matrices.yml lacks."""
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy(ROOT / name, tmp_path / name)
     for folder in ("data", "seeds", "book"):
@@ -246,7 +268,7 @@ def test_every_prompt_has_an_answer_on_the_sliders_and_is_not_already_solved(aid
     assert list(ranking.index[ranking["rank"] == 1]) == [prompt.prefer]
 
 
-def _toy_matrix() -> tradeoff.Matrix:
+def _toy_matrix() -> matrices.Matrix:
     card = "a000-c01"
     record = {
         "title": "t",
@@ -270,7 +292,7 @@ def _toy_matrix() -> tradeoff.Matrix:
             for lens in COURSE_LENSES
         },
     }
-    return tradeoff.parse_matrix(
+    return matrices.parse_matrix(
         "toy", record, {card: ("a000", frozenset({"US", "Russia", "Ukraine", "Europe"}))}
     )
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from debatekit.content import evidence
+from debatekit.content import evidence, matrices
 from debatekit.content.files import DataError, data_path
 from debatekit.models import tradeoff
 from debatekit.widgets import TradeoffWidget
@@ -313,7 +313,7 @@ def test_pareto_validates_the_matrix_too():
 
 @pytest.fixture(scope="module")
 def shipped():
-    return tradeoff.matrices()
+    return matrices.matrices()
 
 
 def test_at_least_three_matrices_of_four_options_by_five_criteria(shipped):
@@ -327,7 +327,7 @@ def test_each_matrix_draws_on_its_articles(shipped):
     assert {"a000", "a003"} <= set(shipped["settlement"].articles)
     assert shipped["sanctions"].articles[0] == "a001" and len(shipped["sanctions"].articles) >= 2
     assert shipped["posture"].articles[0] == "a004" and len(shipped["posture"].articles) >= 2
-    article_of = {cid: article for cid, (article, _) in tradeoff.card_index().items()}
+    article_of = {cid: article for cid, (article, _) in matrices.card_index().items()}
     for m in shipped.values():
         cited = {article_of[cid] for ids in [*m.cards.values()] for cid in ids}
         assert cited == set(m.articles), m.name  # every listed article is used, and only those
@@ -351,8 +351,8 @@ def test_every_score_and_every_lens_weight_cites_cards_that_exist(shipped):
 
 def test_every_matrix_has_the_four_stakeholder_lenses_and_equal_weights(shipped):
     for m in shipped.values():
-        assert list(m.lenses) == [*COURSE_LENSES, tradeoff.EQUAL_LENS]
-        assert set(m.lenses[tradeoff.EQUAL_LENS].values()) == {tradeoff.EQUAL_WEIGHT}
+        assert list(m.lenses) == [*COURSE_LENSES, matrices.EQUAL_LENS]
+        assert set(m.lenses[matrices.EQUAL_LENS].values()) == {matrices.EQUAL_WEIGHT}
         for lens, weights in m.lenses.items():
             tradeoff.evaluate(m.scores, weights, m.directions)  # valid under every lens
             assert all(w * 2 == int(w * 2) and 0 <= w <= 10 for w in weights.values()), (m.name, lens)
@@ -390,7 +390,7 @@ def _record() -> dict:
 
 
 def test_a_minimal_record_parses():
-    m = tradeoff.parse_matrix("m", _record(), KNOWN)
+    m = matrices.parse_matrix("m", _record(), KNOWN)
     assert m.scores.loc["A", "x"] == 5.0 and m.cards["A", "x"] == ["a000-c01"]
 
 
@@ -436,7 +436,7 @@ def test_a_bad_matrix_record_raises_data_error_naming_file_entry_and_field(edit,
     record, known = _record(), dict(KNOWN)
     edit(record)
     with pytest.raises(DataError, match=problem) as info:
-        tradeoff.parse_matrix("m", record, known)
+        matrices.parse_matrix("m", record, known)
     assert (info.value.file, info.value.entry, info.value.field) == ("matrices.yml", entry, field)
 
 
@@ -501,7 +501,7 @@ def test_static_fallback_is_a_table_of_the_current_ranking():
 def test_a_lens_weight_must_cite_a_card_about_that_stakeholder():
     known = {"a000-c01": ("a000", frozenset({"US", "Ukraine", "Europe"}))}  # nothing about Russia
     with pytest.raises(DataError, match="none of \\['a000-c01'\\] concerns Russia") as info:
-        tradeoff.parse_matrix("m", _record(), known)
+        matrices.parse_matrix("m", _record(), known)
     assert (info.value.entry, info.value.field) == ("m: lenses: Russia: weights: x", "cards")
 
 
@@ -509,9 +509,9 @@ def test_a_lens_counts_cards_of_the_stakeholders_it_lists():
     known = {"a000-c01": ("a000", frozenset({"US", "Russia", "Ukraine", "Frontline"}))}
     record = _record()
     with pytest.raises(DataError, match="concerns Europe"):
-        tradeoff.parse_matrix("m", record, known)
+        matrices.parse_matrix("m", record, known)
     record["lenses"]["Europe"]["stakeholders"] = ["Europe", "Frontline"]
-    assert tradeoff.parse_matrix("m", record, known).lens_cards["Europe"]["x"] == ["a000-c01"]
+    assert matrices.parse_matrix("m", record, known).lens_cards["Europe"]["x"] == ["a000-c01"]
 
 
 def test_the_shipped_europe_lens_counts_frontline_state_cards():
@@ -534,7 +534,7 @@ _SOLVER_BASELINE = json.loads((Path(__file__).parent / "data" / "solver_baseline
 def test_reaching_weights_answers_as_the_solver_it_replaced(case):
     # The numbers were recorded from chapters.prompt_answer/prompt_start before the solver moved
     # here (it screened candidates with its own numpy copy of the weighted sum).
-    m = tradeoff.matrices()[case["matrix"]]
+    m = matrices.matrices()[case["matrix"]]
     start = m.lenses[case["lens"]]
     assert tradeoff.sole_top(m.scores, start, m.directions) == case["start"]
     if "answer" in case:
@@ -543,8 +543,8 @@ def test_reaching_weights_answers_as_the_solver_it_replaced(case):
 
 
 def test_reaching_weights_names_a_bad_target_or_move_count():
-    m = next(iter(tradeoff.matrices().values()))
-    start = m.lenses[tradeoff.EQUAL_LENS]
+    m = next(iter(matrices.matrices().values()))
+    start = m.lenses[matrices.EQUAL_LENS]
     with pytest.raises(ValueError, match="not an option"):
         tradeoff.reaching_weights(m.scores, start, "no such option", 1, m.directions)
     with pytest.raises(ValueError, match="moves is 0"):

@@ -63,7 +63,7 @@ AUDIT = """async () => {
 
 
 def _widgets() -> list:
-    from debatekit.models import tradeoff
+    from debatekit.content import matrices
     from debatekit.widgets import (
         CardTableWidget,
         CaseBuilderWidget,
@@ -75,7 +75,7 @@ def _widgets() -> list:
     )
     from debatekit.widgets.question import QuestionWidget
 
-    matrix = next(iter(tradeoff.matrices()))
+    matrix = next(iter(matrices.matrices()))
     makers = [
         lambda: TradeoffWidget.from_matrix(matrix),
         lambda: QuestionWidget(QUESTION, practice={"key": "a", "feedback": {}}, number=1, assignment="twice"),

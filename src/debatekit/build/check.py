@@ -24,7 +24,7 @@ _LOADERS: tuple[tuple[str, str, str], ...] = (
     ("formats.yml", "debatekit.content.formats", "load_formats"),
     ("glossary.yml", "debatekit.content.glossary", "load_glossary"),
     ("motions.yml", "debatekit.content.motions", "load_motions"),
-    ("matrices.yml", "debatekit.models.tradeoff", "matrices"),
+    ("matrices.yml", "debatekit.content.matrices", "matrices"),
     ("scenarios.yml", "debatekit.content.scenarios", "load_scenarios"),
     ("ledger.yml", "debatekit.models.ledger", "load_ledger"),
     ("chapters.yml", "debatekit.build.check", "check_chapters"),
@@ -37,10 +37,10 @@ _LOADERS: tuple[tuple[str, str, str], ...] = (
 def check_chapters() -> object:
     """The chapters checked against the course's matrices too (a chapter names a matrix, lenses, options)."""
     from debatekit.content import chapters
-    from debatekit.models import tradeoff
+    from debatekit.content.matrices import matrices as course_matrices
 
     try:
-        matrices = tradeoff.matrices()
+        matrices = course_matrices()
     except (ValueError, LookupError, TypeError):
         matrices = None  # matrices.yml's own problems are reported under its name, not again here
     return chapters.load_chapters(matrices=matrices)

@@ -28,15 +28,15 @@ def _get(obj: Any, name: str) -> Any:
 
 
 def resolve_matrix(spec: Any) -> dict:
-    """A plain matrix from a shipped matrix name (``debatekit.models.tradeoff.matrices()``) or an inline one.
+    """A plain matrix from a shipped matrix name (``debatekit.content.matrices.matrices()``) or an inline one.
 
     Inline form: ``{name, scores: {option: {criterion: 0-10}}, directions: {criterion: benefit|cost},
     lenses: {lens: {criterion: weight}}}``.
     """
     if isinstance(spec, str):
-        from debatekit.models import tradeoff
+        from debatekit.content.matrices import matrices
 
-        shipped = tradeoff.matrices()
+        shipped = matrices()
         if spec not in shipped:
             raise LookupError(f"no shipped matrix {spec!r}; shipped: {sorted(shipped)}")
         m = shipped[spec]

@@ -18,6 +18,7 @@ from typing import Any
 
 from debatekit.content import corpus, evidence, figure_specs
 from debatekit.content.files import DataError, Problems, file_name, load_yaml
+from debatekit.content.matrices import matrices as course_matrices
 
 CHAPTERS_FILE = "chapters.yml"
 #: Teaching text every chapter shows, written once (``shared_text``).
@@ -303,10 +304,10 @@ def load_chapters(
 ) -> Content:
     """Read and validate the chapter content; a mistake raises DataError naming file, entry and field
     (several mistakes are reported together). Paragraph, card and figure names must exist; given the
-    ``matrices`` (name → a matrix with ``lenses`` and ``options``, as ``models.tradeoff.matrices()``
-    returns), so must each chapter's matrix and the lenses and options its prompts name. The
-    matrices are a model's, a layer above this one, so a caller that has them passes them in
-    (``debatekit check`` and the tests do)."""
+    ``matrices`` (name → a matrix with ``lenses`` and ``options``, as ``content.matrices.matrices()``
+    returns), so must each chapter's matrix and the lenses and options its prompts name
+    (:func:`chapter` passes the course's; ``debatekit check`` passes none when matrices.yml itself
+    is broken, so its problems are reported once, under its own name)."""
     file = file_name(source)
     p = Problems(file)
     data = load_yaml(source)
@@ -338,7 +339,7 @@ def load_chapters(
 
 @cache
 def _default() -> Content:
-    return load_chapters()
+    return load_chapters(matrices=course_matrices())
 
 
 def chapter(article_id: str) -> Chapter:

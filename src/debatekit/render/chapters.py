@@ -15,6 +15,7 @@ import pandas as pd
 
 from debatekit.content import corpus, evidence
 from debatekit.content.chapters import Chapter, Prompt
+from debatekit.content.matrices import Matrix
 from debatekit.models import tradeoff
 from debatekit.render.links import anchor_link
 from debatekit.render.markdown import escape_markdown
@@ -230,7 +231,7 @@ def links_markdown(article_id: str) -> str:
 # --- widget prompts ------------------------------------------------------------------------------
 
 
-def prompt_answer(matrix: tradeoff.Matrix, prompt: Prompt) -> dict[str, float] | None:
+def prompt_answer(matrix: Matrix, prompt: Prompt) -> dict[str, float] | None:
     """The smallest change of the sliders from the prompt's lens that makes ``prompt.prefer`` the single
     top option, as {criterion: new weight}; None if there is none (see :func:`tradeoff.reaching_weights`)."""
     if prompt.prefer is None:
@@ -239,7 +240,7 @@ def prompt_answer(matrix: tradeoff.Matrix, prompt: Prompt) -> dict[str, float] |
     return tradeoff.reaching_weights(matrix.scores, start, prompt.prefer, prompt.moves, matrix.directions)
 
 
-def prompt_start(matrix: tradeoff.Matrix, prompt: Prompt) -> str | None:
+def prompt_start(matrix: Matrix, prompt: Prompt) -> str | None:
     """The single top option under the prompt's lens before the reader changes anything (None if tied)."""
     return tradeoff.sole_top(matrix.scores, matrix.lenses[prompt.lens], matrix.directions)
 

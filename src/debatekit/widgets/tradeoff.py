@@ -16,7 +16,7 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from debatekit.content import evidence
+from debatekit.content import evidence, matrices
 from debatekit.models import tradeoff
 from debatekit.render.links import PARAGRAPH_URL
 
@@ -73,7 +73,7 @@ class TradeoffWidget(anywidget.AnyWidget):
         tradeoff.check_matrix(scores, directions)
         criteria = list(scores.columns)
         lenses = {name: dict(w) for name, w in (lenses or {}).items()}
-        lenses.setdefault(tradeoff.EQUAL_LENS, dict.fromkeys(criteria, tradeoff.EQUAL_WEIGHT))
+        lenses.setdefault(matrices.EQUAL_LENS, dict.fromkeys(criteria, matrices.EQUAL_WEIGHT))
         for name, lens_weights in lenses.items():
             try:
                 tradeoff.check_weights(lens_weights, criteria)
@@ -82,7 +82,7 @@ class TradeoffWidget(anywidget.AnyWidget):
         if lens is not None and weights is not None:
             raise ValueError("give either a lens or weights, not both")
         if weights is None:
-            lens = tradeoff.EQUAL_LENS if lens is None else lens
+            lens = matrices.EQUAL_LENS if lens is None else lens
             if lens not in lenses:
                 raise ValueError(f"unknown lens {lens!r}; lenses are {list(lenses)}")
             weights = lenses[lens]
@@ -98,12 +98,12 @@ class TradeoffWidget(anywidget.AnyWidget):
         )
 
     @classmethod
-    def from_matrix(cls, name: str, lens: str = tradeoff.EQUAL_LENS, **kwargs) -> TradeoffWidget:
-        """The widget for a shipped matrix (see :func:`debatekit.models.tradeoff.matrices`), under ``lens``.
+    def from_matrix(cls, name: str, lens: str = matrices.EQUAL_LENS, **kwargs) -> TradeoffWidget:
+        """The widget for a shipped matrix (see :func:`debatekit.content.matrices.matrices`), under ``lens``.
 
         Other keyword arguments set traits, e.g. ``link_template`` for pages outside the book root.
         """
-        shipped = tradeoff.matrices()
+        shipped = matrices.matrices()
         if name not in shipped:
             raise ValueError(f"unknown matrix {name!r}; shipped matrices are {list(shipped)}")
         m = shipped[name]
