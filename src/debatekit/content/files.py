@@ -6,6 +6,7 @@ the file, the entry, the field, what is wrong and how to fix it.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -37,8 +38,9 @@ def raise_all(file: str, errors: list[DataError]) -> None:
 
 
 def is_number(value: Any) -> bool:
-    """An int or float that is not a bool (YAML's ``yes`` is a bool, not the number 1)."""
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A real number (int, float, or a numpy number in a table) that is not a bool: YAML's ``yes``
+    is a bool, not the number 1."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def is_whole(value: Any) -> bool:

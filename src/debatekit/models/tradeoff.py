@@ -20,15 +20,14 @@ from __future__ import annotations
 
 import itertools
 import math
-import numbers
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-import numpy as np
 import pandas as pd
 
+from debatekit.content.files import is_number
 from debatekit.content.matrices import DIRECTIONS, SCORE_MAX, SCORE_MIN
 
 TIE_TOLERANCE = 1e-12
@@ -39,10 +38,6 @@ COARSE_VALUES = (0.0, 2.5, 5.0, 7.5, 10.0)
 
 
 # --- validation ------------------------------------------------------------------------------
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
 
 
 def _check_scores(scores: pd.DataFrame) -> tuple[list[str], list[str], list[list[float]]]:
@@ -69,9 +64,9 @@ def _check_scores(scores: pd.DataFrame) -> tuple[list[str], list[str], list[list
     for option, row in zip(options, values, strict=True):
         for criterion, value in zip(criteria, row, strict=True):
             where = f"score of option {option!r} on criterion {criterion!r}"
-            if value is None or value is pd.NA or (_is_number(value) and math.isnan(value)):
+            if value is None or value is pd.NA or (is_number(value) and math.isnan(value)):
                 raise ValueError(f"{where} is missing (NaN); give a number from 0 to 10")
-            if not _is_number(value):
+            if not is_number(value):
                 raise ValueError(f"{where} is {value!r}, not a number; give a number from 0 to 10")
             if not SCORE_MIN <= value <= SCORE_MAX:
                 raise ValueError(f"{where} is {value}, outside 0–10; give a number from 0 to 10")
@@ -120,7 +115,7 @@ def _check_weights(weights: Mapping, criteria: list[str], allow_all_zero: bool =
                 f"weight for criterion {name!r} is missing; give every criterion a weight (0 to ignore it)"
             )
         value = weights[name]
-        if not _is_number(value) or not math.isfinite(value):
+        if not is_number(value) or not math.isfinite(value):
             raise ValueError(f"weight for criterion {name!r} is {value!r}; give a finite number ≥ 0")
         if value < 0:
             raise ValueError(f"weight for criterion {name!r} is {value}, negative; weights must be ≥ 0")
