@@ -18,14 +18,13 @@ Scoring, by type (``points`` is the question's worth):
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from debatekit.classroom import reading_types, weighing
 from debatekit.classroom.question_types import TYPES, Question
-from debatekit.content.files import is_number
+from debatekit.content.files import is_finite_number, is_number
 
 #: Numeric answers within this of the tolerance count (absorbs float noise like 0.1 + 0.2).
 NUMERIC_SLACK = 1e-9
@@ -67,7 +66,7 @@ def validate_answer(q: Question, answer: Any) -> Any:
         if len(set(answer)) != len(answer):
             raise AnswerError(f"{expected}; a choice is listed twice in {_show(answer)}")
     elif t == "numeric":
-        if not (is_number(answer) and math.isfinite(answer)):
+        if not is_finite_number(answer):
             raise AnswerError(f"{expected}; got {_show(answer)}")
     elif t == "ordering":
         ids = _ids(p["items"])

@@ -8,14 +8,13 @@ question and the field; the bank (:mod:`.questions`) collects them so a file rep
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from debatekit.classroom import reading_types
 from debatekit.content import corpus
-from debatekit.content.files import DataError, clean_text, is_number
+from debatekit.content.files import DataError, clean_text, is_finite_number
 
 #: Question types, with the shape of a student's answer (what :func:`checking.validate_answer` accepts).
 TYPES: dict[str, str] = {
@@ -125,7 +124,7 @@ def parse_question(file: str, entry: str, rec: Any) -> Question:
     public, key, feedback, points, instructor = builder(r, rec)
     if qtype != "short":
         points = rec.get("points", 1)
-        if not (is_number(points) and math.isfinite(points)) or points <= 0:
+        if not is_finite_number(points) or points <= 0:
             raise r.error("points", f"expected a positive number, got {points!r}")
     public = {"id": qid, "type": qtype, "prompt": prompt, "points": points, **public}
     return Question(
@@ -171,9 +170,9 @@ def _multiple(r: _Reader, rec: dict):
 
 def _numeric(r: _Reader, rec: dict):
     value, tol = rec.get("key"), rec.get("tolerance", 0)
-    if not (is_number(value) and math.isfinite(value)):
+    if not is_finite_number(value):
         raise r.error("key", f"expected a number, got {value!r}")
-    if not (is_number(tol) and math.isfinite(tol)) or tol < 0:
+    if not is_finite_number(tol) or tol < 0:
         raise r.error("tolerance", f"expected a number ≥ 0, got {tol!r}")
     unit = r.text("unit")
     feedback = {k: r.text(k) for k in ("too_low", "too_high") if rec.get(k) is not None}
@@ -279,7 +278,7 @@ def _short(r: _Reader, rec: dict):
         if (
             not isinstance(item, dict)
             or not isinstance(item.get("criterion"), str)
-            or not (is_number(item.get("points")) and math.isfinite(item["points"]))
+            or not is_finite_number(item.get("points"))
         ):
             raise r.error("rubric", f"entry {j} needs 'criterion' (text) and 'points' (a number)")
         clean.append({"criterion": " ".join(item["criterion"].split()), "points": item["points"]})

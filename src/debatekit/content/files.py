@@ -6,6 +6,7 @@ the file, the entry, the field, what is wrong and how to fix it.
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,6 +42,11 @@ def is_number(value: Any) -> bool:
     """A real number (int, float, or a numpy number in a table) that is not a bool: YAML's ``yes``
     is a bool, not the number 1."""
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def is_finite_number(value: Any) -> bool:
+    """:func:`is_number` and finite: no NaN or infinity (a widget or a JSON answer can send them)."""
+    return is_number(value) and math.isfinite(value)
 
 
 def is_whole(value: Any) -> bool:

@@ -22,12 +22,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
 
 import pandas as pd
 
 from debatekit.content import formats, motions
-from debatekit.content.files import is_number
+from debatekit.content.files import is_finite_number
 
 PHASE_LABELS: dict[str, str] = {
     "ready": "Not started",
@@ -116,18 +115,13 @@ def timer(minutes: float, elapsed: float) -> dict:
 # --- checking and export -----------------------------------------------------------------------
 
 
-def _finite_number(x: Any) -> bool:
-    """:func:`~debatekit.content.files.is_number` and finite (no NaN or infinity from a widget)."""
-    return is_number(x) and math.isfinite(x)
-
-
 def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dict, dict]:
     """Speeches by order, items by id and elapsed seconds by order; ValueError naming the entry."""
     speeches = {s["order"]: s for s in fmt["speeches"]}
     for s in fmt["speeches"]:
         if s["side"] not in fmt["sides"][:2]:
             raise ValueError(f"speech {s['order']} is for side '{s['side']}', not one of {fmt['sides']}")
-        if not _finite_number(s["minutes"]) or s["minutes"] <= 0:
+        if not is_finite_number(s["minutes"]) or s["minutes"] <= 0:
             raise ValueError(f"speech {s['order']} lasts {s['minutes']} minutes; give a positive number")
     items = {i["item_id"]: i for i in flow["items"]}
     entries = flow["entries"]
@@ -135,7 +129,7 @@ def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dic
     seen: set[tuple] = set()
     for k, e in enumerate(entries, 1):
         where = f"flow entry {k}"
-        if not _finite_number(e.get("speech")) or e["speech"] not in speeches:
+        if not is_finite_number(e.get("speech")) or e["speech"] not in speeches:
             raise ValueError(
                 f"{where}: speech {e.get('speech')} is not a speech of {fmt['name']} with a side"
             )
@@ -169,7 +163,7 @@ def check_flow(fmt: Mapping, flow: Mapping, elapsed: Mapping) -> tuple[dict, dic
             raise ValueError(
                 f"elapsed names speech {key}, which is not a speech of {fmt['name']} with a side"
             )
-        if not _finite_number(value) or value < 0:
+        if not is_finite_number(value) or value < 0:
             raise ValueError(f"elapsed time of speech {key} is {value}; give seconds, 0 or more")
         times[int(key)] = value
     return speeches, items, times

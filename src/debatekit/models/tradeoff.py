@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from debatekit.content.files import is_number
+from debatekit.content.files import is_finite_number, is_number
 from debatekit.content.matrices import DIRECTIONS, SCORE_MAX, SCORE_MIN
 
 TIE_TOLERANCE = 1e-12
@@ -115,7 +115,7 @@ def _check_weights(weights: Mapping, criteria: list[str], allow_all_zero: bool =
                 f"weight for criterion {name!r} is missing; give every criterion a weight (0 to ignore it)"
             )
         value = weights[name]
-        if not is_number(value) or not math.isfinite(value):
+        if not is_finite_number(value):
             raise ValueError(f"weight for criterion {name!r} is {value!r}; give a finite number ≥ 0")
         if value < 0:
             raise ValueError(f"weight for criterion {name!r} is {value}, negative; weights must be ≥ 0")
