@@ -23,7 +23,7 @@ def _summary(path: Path) -> str:
     """The first sentence of the module's docstring."""
     doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
     first = " ".join(doc.split("\n\n")[0].split())
-    return re.split(r"(?<=[.)])\s", first, maxsplit=1)[0] if first else "(no docstring)"
+    return re.split(r"(?<=\.)\s+(?=[A-Z`(])", first, maxsplit=1)[0] if first else "(no docstring)"
 
 
 def engine_map() -> str:
