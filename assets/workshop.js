@@ -118,7 +118,7 @@
     if (event.key && event.key.indexOf(PREFIX) === 0) notify(event.key.slice(PREFIX.length));
   });
 
-  // The page's path from the book's root ("book/chapters/a001.html"): the same on every computer.
+  // The page's path from the book's root ("book/chapters/<article>.html"): the same on every computer.
   function pagePath() {
     var here = location.href.split("#")[0].split("?")[0];
     return here.indexOf(root) === 0 ? here.slice(root.length) : location.pathname;
