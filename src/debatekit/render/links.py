@@ -8,16 +8,19 @@ root), ``{article}`` and ``{pid}``.
 
 from __future__ import annotations
 
+from debatekit.content import corpus
+
 #: Where a paragraph's anchor is, from the book's root.
 PARAGRAPH_URL = "{root}book/readings/{article}.html#{pid}"
 
 
 def article_of(pid: str) -> str:
-    """The article a paragraph id belongs to (``a001-p07`` → ``a001``)."""
-    article, sep, _ = pid.rpartition("-p")
-    if not sep or not article:
-        raise ValueError(f"not a paragraph id: {pid!r} (expected <article>-pNN)")
-    return article
+    """The article a paragraph id belongs to (``a001-p07`` → ``a001``), by the corpus's own id
+    pattern (the widgets' ``paragraphHref`` reads the same fixed-width prefix)."""
+    match = corpus.PARAGRAPH_ID.match(pid)
+    if match is None:
+        raise ValueError(f"not a paragraph id: {pid!r} (expected the form aNNN-pNN)")
+    return match.group(1)
 
 
 def anchor_link(pid: str, text: str | None = None) -> str:
