@@ -277,12 +277,15 @@ def tipping_points(
 # --- reaching an option: the weights that put it on top ---------------------------------------
 
 
+def _sole_top_of(means: list[float]) -> int | None:
+    """The option ranked 1 on its own by these weighted means, or None (a tie)."""
+    ranks = _ranks(means)
+    return ranks.index(1) if ranks.count(1) == 1 else None
+
+
 def _sole_top_index(g: list[list[float]], w: list[float]) -> int | None:
     """The option ranked 1 on its own under weights ``w``, or None (a tie, or every weight zero)."""
-    if not any(w):
-        return None
-    ranks = _ranks(_weighted_means(g, w))
-    return ranks.index(1) if ranks.count(1) == 1 else None
+    return _sole_top_of(_weighted_means(g, w)) if any(w) else None
 
 
 def sole_top(scores: pd.DataFrame, weights: Mapping, directions: Mapping | None = None) -> str | None:
@@ -341,7 +344,7 @@ def reaching_weights(
         means = _weighted_means(g, row)
         if any(_beats(m, means[goal]) for m in means):  # a cheap first screen: someone beats the target
             continue
-        if _sole_top_index(g, row) == goal:
+        if _sole_top_of(means) == goal:
             best, best_size = row, size
     if best is None:
         return None
