@@ -124,10 +124,13 @@ def load_list(source: str | Path, what: str) -> tuple[str, list]:
     return file, data
 
 
-def entry_name(rec: Any, key: str, index: int) -> str:
-    """How an entry of a list is named in errors: its ``key`` (its id), else ``#n`` counting from 1."""
+def entry_name(rec: Any, key: str, index: int, section: str | None = None) -> str:
+    """How an entry of a list is named in errors: its ``key`` (its id), else ``#n`` counting from 1,
+    or ``section[n]`` for a list inside a section of the file."""
     value = rec.get(key) if isinstance(rec, dict) else None
-    return value if isinstance(value, str) and value else f"#{index + 1}"
+    if isinstance(value, str) and value:
+        return value
+    return f"{section}[{index + 1}]" if section else f"#{index + 1}"
 
 
 def require(file: str, entry: str, record: Any, fields: Iterable[str]) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from debatekit.content import corpus
-from debatekit.content.files import DataError, Problems, load_yaml
+from debatekit.content.files import DataError, Problems, entry_name, load_yaml
 
 SCENARIOS_FILE = "scenarios.yml"
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -123,11 +123,6 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
-def _entry_name(rec: Any, key: str, section: str, index: int) -> str:
-    value = rec.get(key) if isinstance(rec, dict) else None
-    return value if isinstance(value, str) and value else f"{section}[{index + 1}]"
-
-
 def _fields(bad: Problems, entry: str, rec: Any, required: tuple, optional: tuple = ()) -> bool:
     """Check required and unknown fields; True if the record can be read further."""
     if not isinstance(rec, dict):
@@ -214,7 +209,7 @@ def _load_explorer(bad: Problems, data: Any, known: Mapping[str, dict]) -> Explo
     measure_ids = [r.get("measure_id") for r in raw_measures if isinstance(r, dict)]
     measures = []
     for i, rec in enumerate(raw_measures):
-        entry = _entry_name(rec, "measure_id", "measures", i)
+        entry = entry_name(rec, "measure_id", i, "measures")
         if not _fields(bad, entry, rec, _MEASURE_FIELDS):
             continue
         mid = _check_id(bad, entry, rec, "measure_id", seen)
@@ -227,7 +222,7 @@ def _load_explorer(bad: Problems, data: Any, known: Mapping[str, dict]) -> Explo
     }
     scenarios = []
     for i, rec in enumerate(raw_scenarios):
-        entry = _entry_name(rec, "scenario_id", "scenarios", i)
+        entry = entry_name(rec, "scenario_id", i, "scenarios")
         if not _fields(bad, entry, rec, _SCENARIO_FIELDS):
             continue
         sid = _check_id(bad, entry, rec, "scenario_id", seen)
@@ -241,7 +236,7 @@ def _load_explorer(bad: Problems, data: Any, known: Mapping[str, dict]) -> Explo
         scenarios.append(Scenario(sid, title, pids, summary, cards, preset))
     consequences = []
     for i, rec in enumerate(data["consequences"] if isinstance(data["consequences"], list) else []):
-        entry = _entry_name(rec, "consequence_id", "consequences", i)
+        entry = entry_name(rec, "consequence_id", i, "consequences")
         if not _fields(bad, entry, rec, _CONSEQUENCE_FIELDS, ("reading",)):
             continue
         cid = _check_id(bad, entry, rec, "consequence_id", seen)
@@ -335,7 +330,7 @@ def _load_sequencing(bad: Problems, data: Any, known: Mapping[str, dict]) -> Seq
     seen: set[str] = set()
     steps = []
     for i, rec in enumerate(raw):
-        entry = _entry_name(rec, "step_id", "steps", i)
+        entry = entry_name(rec, "step_id", i, "steps")
         if not _fields(bad, entry, rec, _STEP_FIELDS):
             continue
         sid = _check_id(bad, entry, rec, "step_id", seen)
@@ -406,7 +401,7 @@ def _load_phases(bad: Problems, raw: Any, article: str) -> dict[str, str]:
         bad.add("sequencing", "phases", "expected a list of {phase, paragraph_id, quote, label}")
         return phases
     for i, rec in enumerate(raw):
-        entry = _entry_name(rec, "phase", "phases", i)
+        entry = entry_name(rec, "phase", i, "phases")
         if not _fields(bad, entry, rec, ("phase", "paragraph_id", "label"), ("quote",)):
             continue
         pid, quote = rec["paragraph_id"], rec.get("quote")
